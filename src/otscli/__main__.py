@@ -1,0 +1,5 @@
+"""Lets `python -m otscli` run the `ots` command."""
+
+from otscli.cli import main
+
+main()

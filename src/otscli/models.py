@@ -1,0 +1,330 @@
+"""The types of the event store: partial dates, events, registries and the catalog. No I/O."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, the month or the day; it stands for the interval it covers."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise ValueError(f"year {self.year} is out of range")
+        if self.month is None:
+            if self.day is not None:
+                raise ValueError("a day needs a month")
+            return
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} does not exist")
+        if self.day is not None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise ValueError(f"{self} does not exist: {_MONTHS[self.month - 1]} {self.year} has {last} days")
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        """Read "YYYY", "YYYY-MM", "YYYY-MM-DD" or a TOML date; anything else is a ValueError."""
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            raise ValueError("a date and time was given where a date belongs; write YYYY, YYYY-MM or YYYY-MM-DD")
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if not isinstance(value, str):
+            raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, not {type(value).__name__}")
+        match = _PARTIAL_DATE.fullmatch(value.strip())
+        if match is None:
+            raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        assert year is not None
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        if self.month is None:
+            return "year"
+        return "month" if self.day is None else "day"
+
+    @property
+    def start(self) -> dt.date:
+        """The first day of the interval this date stands for."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def end(self) -> dt.date:
+        """The last day of the interval this date stands for."""
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        if self.day is None:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, self.month, self.day)
+
+    def display(self) -> str:
+        """The date for a person, at the precision it has: "2017", "Nov 2017", "3 Nov 2017"."""
+        if self.month is None:
+            return str(self.year)
+        month = _MONTHS[self.month - 1]
+        return f"{month} {self.year}" if self.day is None else f"{self.day} {month} {self.year}"
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return (self.start, self.end) < (other.start, other.end)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return {
+            "type": "string",
+            "pattern": PARTIAL_DATE_PATTERN,
+            "description": "A date at the precision known: YYYY, YYYY-MM or YYYY-MM-DD.",
+        }
+
+
+def display_span(first: PartialDate, last: PartialDate | None) -> str:
+    """A date or a range for a person: "21–22 Dec 2015", "30 Sep – 2 Oct 2020", "2019"."""
+    if last is None or last == first:
+        return first.display()
+    if first.precision == last.precision == "day" and first.year == last.year:
+        if first.month == last.month:
+            return f"{first.day}–{last.display()}"
+        assert first.month is not None
+        return f"{first.day} {_MONTHS[first.month - 1]} – {last.display()}"
+    return f"{first.display()} – {last.display()}"
+
+
+def _forbid_control_characters(text: str, allow_newlines: bool) -> str:
+    for position, char in enumerate(text):
+        if char in _BIDI_CONTROLS:
+            raise ValueError(f"bidirectional control character U+{ord(char):04X} at position {position}")
+        if unicodedata.category(char) == "Cc" and not (allow_newlines and char in "\n\t"):
+            raise ValueError(f"control character U+{ord(char):04X} at position {position}")
+    return text
+
+
+def _check_line(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must not be empty")
+    return _forbid_control_characters(text, allow_newlines=False)
+
+
+def _check_prose(text: str) -> str:
+    return _forbid_control_characters(text, allow_newlines=True)
+
+
+def _check_url(text: str) -> str:
+    if not re.fullmatch(r"https?://\S+", text):
+        raise ValueError(f"{text!r} is not an http(s) address")
+    return _check_line(text)
+
+
+Line = Annotated[str, AfterValidator(_check_line)]
+Prose = Annotated[str, AfterValidator(_check_prose)]
+Url = Annotated[str, AfterValidator(_check_url)]
+Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120)]
+
+Kind = Literal[
+    "summit",
+    "meeting",
+    "consultation",
+    "training",
+    "observation",
+    "agreement",
+    "document",
+    "membership",
+    "renaming",
+    "institution",
+    "designation",
+    "award",
+    "chairmanship",
+    "appointment",
+    "conference",
+    "publication",
+]
+KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
+Status = Literal["held", "planned", "cancelled"]
+STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
+MeetingFormat = Literal["ordinary", "informal", "extraordinary"]
+OrganKind = Literal["principal", "related", "mechanism", "predecessor"]
+MembershipStatus = Literal["founding-member", "member", "observer"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Dispute(Record):
+    """Another value a source gives for one field of an event."""
+
+    field: Line
+    value: Line
+    source: Id
+    note: Prose = ""
+
+
+class Event(Record):
+    id: Id
+    date: PartialDate
+    end: PartialDate | None = None
+    title: Line
+    kind: Kind
+    status: Status = "held"
+    format: MeetingFormat | None = None
+    number: Annotated[int, Field(ge=1)] | None = None
+    organs: list[Id] = []
+    city: Id | None = None
+    online: bool = False
+    states: list[Id] = []
+    summary: Prose = ""
+    outcomes: list[Line] = []
+    tags: list[Id] = []
+    sources: Annotated[list[Id], Field(min_length=1)]
+    disputed: list[Dispute] = []
+
+    @model_validator(mode="after")
+    def _end_not_before_date(self) -> Event:
+        if self.end is not None and self.end.start < self.date.start:
+            raise ValueError(f"end {self.end} is before date {self.date}")
+        return self
+
+    @property
+    def first_day(self) -> dt.date:
+        return self.date.start
+
+    @property
+    def last_day(self) -> dt.date:
+        return (self.end or self.date).end
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.date, str]:
+        return (self.first_day, self.last_day, self.id)
+
+    @property
+    def display_date(self) -> str:
+        return display_span(self.date, self.end)
+
+    @property
+    def is_planned(self) -> bool:
+        return self.status == "planned"
+
+    @property
+    def is_disputed(self) -> bool:
+        return bool(self.disputed)
+
+
+class Source(Record):
+    id: Id
+    title: Line
+    publisher: Line | None = None
+    author: Line | None = None
+    date: PartialDate | None = None
+    url: Url | None = None
+    note: Prose = ""
+
+
+class Organ(Record):
+    id: Id
+    name: Line
+    kind: OrganKind
+    aliases: list[Line] = []
+    summary: Prose = ""
+
+
+class Membership(Record):
+    status: MembershipStatus
+    since: PartialDate
+    until: PartialDate | None = None
+    event: Id | None = None
+
+
+class State(Record):
+    id: Id
+    name: Line
+    aliases: list[Line] = []
+    membership: list[Membership] = []
+
+
+class City(Record):
+    id: Id
+    name: Line
+    state: Id
+    aliases: list[Line] = []
+
+
+class DataFile(Record):
+    """One TOML file as written: every table is optional, `format` defaults to 1."""
+
+    format: Literal[1] = 1
+    source: list[Source] = []
+    organ: list[Organ] = []
+    state: list[State] = []
+    city: list[City] = []
+    event: list[Event] = []
+
+
+class Catalog(BaseModel):
+    """Everything loaded and checked, merged from all files; events sorted by interval, then id."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    sources: list[Source] = []
+    organs: list[Organ] = []
+    states: list[State] = []
+    cities: list[City] = []
+    events: list[Event] = []
+
+    @cached_property
+    def source_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
+    @cached_property
+    def organ_by_id(self) -> dict[str, Organ]:
+        return {organ.id: organ for organ in self.organs}
+
+    @cached_property
+    def state_by_id(self) -> dict[str, State]:
+        return {state.id: state for state in self.states}
+
+    @cached_property
+    def city_by_id(self) -> dict[str, City]:
+        return {city.id: city for city in self.cities}
+
+    @cached_property
+    def event_by_id(self) -> dict[str, Event]:
+        return {event.id: event for event in self.events}
+
+    def state_of(self, event: Event) -> State | None:
+        """The state an event was held in, from its city."""
+        city = self.city_by_id.get(event.city or "")
+        return self.state_by_id.get(city.state) if city else None
