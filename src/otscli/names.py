@@ -1,0 +1,101 @@
+"""Name folding (Turkish-aware), alias indexes and "did you mean" for organs, states and cities."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from otscli.errors import UsageError
+
+# Dotted and dotless i fold to plain i, so İstanbul = istanbul = ISTANBUL and Naxçıvan = naxcivan;
+# Azerbaijani schwa folds to e (Azərbaycan = Azerbaycan). The rest is done by NFKD below.
+_TURKIC_LETTERS = str.maketrans({"İ": "i", "I": "i", "ı": "i", "Ə": "e", "ə": "e"})
+_DROPPED = re.compile(r"['’ʻʼ`´]")
+_SEPARATORS = re.compile(r"[\W_]+")
+
+
+def fold(text: str) -> str:
+    """The key names are compared by: no case, no accents, words joined by one space."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TURKIC_LETTERS))
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    return _SEPARATORS.sub(" ", _DROPPED.sub("", bare)).strip()
+
+
+class Named(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> list[str]: ...
+
+
+@dataclass
+class NameIndex:
+    """Finds the id of a record from its id, name or any alias."""
+
+    what: str
+    ids_by_key: dict[str, str] = field(default_factory=dict)
+    label_by_id: dict[str, str] = field(default_factory=dict)
+
+    def add(self, record_id: str, name: str, aliases: Iterable[str]) -> list[str]:
+        """Index one record; returns the names already taken by another record."""
+        self.label_by_id[record_id] = name
+        clashes = []
+        for text in (record_id, name, *aliases):
+            key = fold(text)
+            if not key:
+                continue
+            owner = self.ids_by_key.setdefault(key, record_id)
+            if owner != record_id:
+                clashes.append(text)
+        return clashes
+
+    def find(self, query: str) -> str | None:
+        return self.ids_by_key.get(fold(query))
+
+    def suggest(self, query: str, limit: int = 3) -> list[str]:
+        """Up to `limit` display names close to the query, best first."""
+        key = fold(query)
+        close = difflib.get_close_matches(key, self.ids_by_key, n=limit * 4, cutoff=0.6)
+        close += [other for other in self.ids_by_key if key and len(key) >= 3 and key in other]
+        names: list[str] = []
+        for match in close:
+            label = self.label_by_id[self.ids_by_key[match]]
+            if label not in names:
+                names.append(label)
+        return names[:limit]
+
+    def resolve(self, query: str) -> str:
+        """The id the query names; an unknown name is a UsageError with suggestions."""
+        if not query.strip():
+            raise UsageError(f"empty {self.what} name")
+        found = self.find(query)
+        if found is not None:
+            return found
+        suggestions = self.suggest(query)
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else f"; see 'ots {self.what}s'"
+        raise UsageError(f"unknown {self.what} {query!r}{hint}")
+
+
+def organ_index(organs: Iterable[Named]) -> NameIndex:
+    return build_index("organ", organs)
+
+
+def state_index(states: Iterable[Named]) -> NameIndex:
+    return build_index("state", states)
+
+
+def city_index(cities: Iterable[Named]) -> NameIndex:
+    return build_index("city", cities)
+
+
+def build_index(what: str, records: Iterable[Named]) -> NameIndex:
+    index = NameIndex(what)
+    for record in records:
+        index.add(record.id, record.name, record.aliases)
+    return index

@@ -1,0 +1,162 @@
+"""Filters over the catalog: which events match, in what order. Pure functions, no output."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import difflib
+
+from otscli.errors import UsageError, printable
+from otscli.models import KINDS, STATUSES, Catalog, City, Event, Organ, PartialDate, Source, State
+from otscli.names import NameIndex, build_index, fold
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What to keep. Values of one field are ORed; different fields are ANDed; empty keeps all."""
+
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    years: tuple[int, ...] = ()
+    organs: frozenset[str] = frozenset()
+    cities: frozenset[str] = frozenset()
+    states: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    statuses: frozenset[str] = frozenset()
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        if self.since and self.until and self.since.start > self.until.end:
+            raise UsageError(f"--since {self.since} is after --until {self.until}; nothing can match")
+
+    def matches(self, event: Event, catalog: Catalog) -> bool:
+        return (
+            (self.since is None or event.last_day >= self.since.start)
+            and (self.until is None or event.first_day <= self.until.end)
+            and (not self.years or any(overlaps_year(event, year) for year in self.years))
+            and (not self.organs or not self.organs.isdisjoint(event.organs))
+            and (not self.cities or event.city in self.cities)
+            and (not self.states or involves_state(event, catalog, self.states))
+            and (not self.kinds or event.kind in self.kinds)
+            and (not self.statuses or event.status in self.statuses)
+            and (not self.text or contains_words(event, self.text))
+        )
+
+
+def overlaps_year(event: Event, year: int) -> bool:
+    return event.first_day <= dt.date(year, 12, 31) and event.last_day >= dt.date(year, 1, 1)
+
+
+def involves_state(event: Event, catalog: Catalog, states: frozenset[str]) -> bool:
+    """Held in one of the states, or with one of them taking part."""
+    host = catalog.state_of(event)
+    return (host is not None and host.id in states) or not states.isdisjoint(event.states)
+
+
+def contains_words(event: Event, text: str) -> bool:
+    """Every word of the query appears in the title, summary, outcomes or tags."""
+    haystack = fold(" ".join([event.title, event.summary, *event.outcomes, *event.tags, event.id]))
+    return all(word in haystack for word in fold(text).split())
+
+
+def select(
+    catalog: Catalog, where: Filter = Filter(), *, reverse: bool = False, limit: int | None = None
+) -> list[Event]:
+    """The matching events, oldest first (or newest first with `reverse`), at most `limit`."""
+    found = [event for event in catalog.events if where.matches(event, catalog)]
+    if reverse:
+        found.reverse()
+    return found if limit is None else found[:limit]
+
+
+def events_citing(catalog: Catalog, source_id: str) -> list[Event]:
+    return [event for event in catalog.events if source_id in event.sources]
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """Filter values as a person typed them: dates as text, names, ids or aliases."""
+
+    since: str | None = None
+    until: str | None = None
+    years: Sequence[int] = ()
+    organs: Sequence[str] = ()
+    cities: Sequence[str] = ()
+    states: Sequence[str] = ()
+    kinds: Sequence[str] = ()
+    statuses: Sequence[str] = ()
+    text: str = ""
+
+    def resolve(self, catalog: Catalog) -> Filter:
+        """The Filter these words name; a bad date or an unknown name is a UsageError."""
+        return Filter(
+            since=parse_date("--since", self.since),
+            until=parse_date("--until", self.until),
+            years=tuple(parse_year(year) for year in self.years),
+            organs=frozenset(map(build_index("organ", catalog.organs).resolve, self.organs)),
+            cities=frozenset(map(build_index("city", catalog.cities).resolve, self.cities)),
+            states=frozenset(map(build_index("state", catalog.states).resolve, self.states)),
+            kinds=frozenset(choose("kind", kind, KINDS) for kind in self.kinds),
+            statuses=frozenset(choose("status", status, STATUSES) for status in self.statuses),
+            text=self.text,
+        )
+
+
+def parse_date(option: str, value: str | None) -> PartialDate | None:
+    if value is None:
+        return None
+    try:
+        return PartialDate.parse(value)
+    except ValueError as error:
+        raise UsageError(f"{option}: {printable(str(error))}") from None
+
+
+def parse_year(year: int) -> int:
+    if not 1 <= year <= 9999:
+        raise UsageError(f"--year: {year} is not a year from 1 to 9999")
+    return year
+
+
+def choose(what: str, value: str, allowed: Sequence[str]) -> str:
+    """`value` if it is one of `allowed` (any case); else a UsageError naming the closest."""
+    if value.strip().lower() in allowed:
+        return value.strip().lower()
+    close = difflib.get_close_matches(value.lower(), allowed, n=3, cutoff=0.5)
+    hint = f"did you mean {', '.join(close)}?" if close else f"one of {', '.join(allowed)}"
+    raise UsageError(f"unknown {what} {printable(value)!r}; {hint}")
+
+
+def find_organ(catalog: Catalog, name: str) -> Organ:
+    return catalog.organ_by_id[build_index("organ", catalog.organs).resolve(name)]
+
+
+def find_state(catalog: Catalog, name: str) -> State:
+    return catalog.state_by_id[build_index("state", catalog.states).resolve(name)]
+
+
+def find_city(catalog: Catalog, name: str) -> City:
+    return catalog.city_by_id[build_index("city", catalog.cities).resolve(name)]
+
+
+def find_source(catalog: Catalog, name: str) -> Source:
+    index = NameIndex("source")
+    for source in catalog.sources:
+        index.add(source.id, source.id, [source.title])
+    return catalog.source_by_id[index.resolve(name)]
+
+
+def find_event(catalog: Catalog, event_id: str) -> Event:
+    """The event with this id, or the one event whose id starts with it."""
+    wanted = event_id.strip()
+    if not wanted:
+        raise UsageError("empty event id")
+    if wanted in catalog.event_by_id:
+        return catalog.event_by_id[wanted]
+    starting = [known for known in catalog.event_by_id if known.startswith(wanted)]
+    if len(starting) == 1:
+        return catalog.event_by_id[starting[0]]
+    close = starting[:3] or difflib.get_close_matches(wanted, list(catalog.event_by_id), n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else "; see 'ots list' for ids"
+    raise UsageError(f"unknown event {printable(wanted)!r}{hint}")

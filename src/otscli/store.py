@@ -1,0 +1,314 @@
+"""TOML files -> Catalog: read, parse, validate, merge; every problem reported with file:line."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tomllib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from otscli.errors import DataError, printable
+from otscli.models import Catalog, DataFile, Event
+from otscli.names import NameIndex
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+TABLES = ("source", "organ", "state", "city", "event")
+_HEADER = re.compile(r"\s*\[\[?\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(?:#.*)?$")
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def bundled_path() -> Path:
+    """The curated data file: inside the installed package, or in the source tree."""
+    packaged = Path(__file__).parent / "data" / "events.toml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "events.toml"
+
+
+def user_data_path() -> Path:
+    """The default file for a user's own events: $XDG_DATA_HOME/otscli/events.toml."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "otscli" / "events.toml"
+
+
+def env_data_paths() -> list[Path]:
+    """The files named by OTS_DATA, a list separated like PATH."""
+    return [Path(part) for part in os.environ.get("OTS_DATA", "").split(os.pathsep) if part]
+
+
+def data_paths(extra: Sequence[Path], *, bundled: bool = True) -> list[Path]:
+    """Every file a command reads, in order: bundled, the user file if present, OTS_DATA, --data."""
+    paths = [bundled_path()] if bundled else []
+    user_file = user_data_path()
+    if user_file.is_file():
+        paths.append(user_file)
+    for path in [*env_data_paths(), *extra]:
+        if path not in paths:
+            paths.append(path)
+    return paths
+
+
+def load(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catalog:
+    """Load, check and merge the data files; a DataError lists every problem found."""
+    return load_files(data_paths(extra, bundled=bundled))
+
+
+def read_text(path: Path) -> str:
+    """A data file's text; refuses what is not a readable, UTF-8, reasonably sized regular file."""
+    shown = printable(str(path))
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise DataError(f"{shown}: is a directory, not a data file")
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError(f"{shown}: not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise DataError(f"{shown}: larger than the {MAX_FILE_BYTES // 2**20} MiB limit for a data file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise DataError(f"{shown}: no such file") from None
+    except PermissionError:
+        raise DataError(f"{shown}: permission denied") from None
+    except OSError as error:
+        raise DataError(f"{shown}: cannot read: {error.strerror or error}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError(f"{shown}: larger than the {MAX_FILE_BYTES // 2**20} MiB limit for a data file")
+    return decode(raw, shown)
+
+
+def decode(raw: bytes, shown: str) -> str:
+    """UTF-8 text without a byte-order mark; invalid bytes reported by line and column."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise DataError(f"{shown}:{line}:{column}: invalid UTF-8 (byte 0x{raw[error.start]:02x})") from None
+
+
+def parse(text: str, shown: str) -> dict[str, Any]:
+    """TOML text -> tables; syntax errors carry line and column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        position = _TOML_POSITION.search(message)
+        if position is None:
+            raise DataError(f"{shown}: TOML syntax: {message}") from None
+        line, column = position.groups()
+        reason = message[: position.start()].strip()
+        raise DataError(f"{shown}:{line}:{column}: TOML syntax: {printable(reason)}") from None
+    except RecursionError:
+        raise DataError(f"{shown}: TOML nested too deeply to read") from None
+
+
+class Locator:
+    """Finds the line of a record, or of a key inside it, in the text it was parsed from."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.headers: list[tuple[int, str]] = []
+        for number, line in enumerate(self.lines, 1):
+            if line.lstrip().startswith("["):
+                match = _HEADER.match(line)
+                if match:
+                    self.headers.append((number, match.group(1).replace(" ", "").strip("\"'")))
+
+    def record_line(self, table: str, index: int, record: object) -> int:
+        starts = [number for number, name in self.headers if name == table]
+        if index < len(starts):
+            return starts[index]
+        record_id = record.get("id") if isinstance(record, dict) else None
+        if isinstance(record_id, str):
+            needle = re.compile(rf"""\bid\s*=\s*["']{re.escape(record_id)}["']""")
+            for number, line in enumerate(self.lines, 1):
+                if needle.search(line):
+                    return number
+        return next((number for number, line in enumerate(self.lines, 1) if re.match(rf"\s*{table}\s*=", line)), 1)
+
+    def key_line(self, start: int, keys: Sequence[str]) -> int:
+        """The line of the deepest of `keys` found in the record that starts at `start`."""
+        end = next((number for number, name in self.headers if number > start and "." not in name), None)
+        end = end or len(self.lines) + 1
+        found = start
+        for key in keys:
+            pattern = re.compile(rf"""\s*["']?{re.escape(key)}["']?\s*=|\s*\[\[?\s*[\w.]*\b{re.escape(key)}\s*\]""")
+            hit = next((n for n in range(found, end) if pattern.match(self.lines[n - 1])), None)
+            if hit is not None:
+                found = hit
+        return found
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written: its file and line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass
+class LoadedFile:
+    shown: str
+    data: DataFile
+    origins: dict[tuple[str, int], Origin]
+    locator: Locator
+
+    def line_of(self, origin: Origin, field: str) -> Origin:
+        return Origin(origin.file, self.locator.key_line(origin.line, [field]))
+
+
+def check_file(path: Path, text: str) -> tuple[LoadedFile | None, list[str]]:
+    """Parse and validate one file; returns it, or the problems found in it."""
+    shown = printable(str(path))
+    tables = parse(text, shown)
+    locator = Locator(text)
+    problems = [
+        f"{shown}:{locator.record_line(key, 0, None)}: unknown table {printable(key)!r}; expected one of format, "
+        + ", ".join(TABLES)
+        for key in tables
+        if key not in ("format", *TABLES)
+    ]
+    origins: dict[tuple[str, int], Origin] = {}
+    for table in TABLES:
+        records = tables.get(table)
+        if isinstance(records, list):
+            for index, record in enumerate(records):
+                origins[(table, index)] = Origin(shown, locator.record_line(table, index, record))
+    from pydantic import ValidationError
+
+    try:
+        data = DataFile.model_validate({key: value for key, value in tables.items() if key in ("format", *TABLES)})
+    except ValidationError as error:
+        problems += [describe(error_item, tables, origins, locator, shown) for error_item in error.errors()]
+        return None, problems
+    except RecursionError:
+        return None, [f"{shown}: data nested too deeply to read"]
+    if problems:
+        return None, problems
+    return LoadedFile(shown, data, origins, locator), []
+
+
+def describe(item: Any, tables: dict[str, Any], origins: dict[tuple[str, int], Origin], locator: Locator, shown: str) -> str:
+    """One pydantic error as `file:line: event <id>: field: message`."""
+    loc = item["loc"]
+    message = str(item["msg"]).removeprefix("Value error, ")
+    if item["type"] == "extra_forbidden":
+        message = "unknown key"
+    elif item["type"] == "missing":
+        message = "required"
+    message = printable(message)
+    if not loc or loc[0] not in TABLES or len(loc) < 2 or not isinstance(loc[1], int):
+        where = locator.record_line(str(loc[0]), 0, None) if loc else 1
+        return f"{shown}:{where}: {'.'.join(map(str, loc)) or 'file'}: {message}"
+    table, index = loc[0], loc[1]
+    record = tables[table][index]
+    origin = origins.get((table, index), Origin(shown, 1))
+    record_id = record.get("id") if isinstance(record, dict) else None
+    label = f"{table} {printable(record_id)}" if isinstance(record_id, str) else f"{table} #{index + 1}"
+    path = field_path(record, loc[2:])
+    if not path:
+        return f"{origin}: {label}: {message}"
+    line = locator.key_line(origin.line, [part for part in path if not part.isdigit()])
+    return f"{shown}:{line}: {label}: {'.'.join(path)}: {message}"
+
+
+def field_path(record: object, loc: Iterable[object]) -> list[str]:
+    """The parts of a pydantic location that name keys and indexes present in the input."""
+    path: list[str] = []
+    node = record
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            path.append(str(part))
+            node = node[part]
+        elif isinstance(part, str) and isinstance(node, dict) and not path:
+            path.append(part)
+            break
+    return path
+
+
+def load_files(paths: Sequence[Path]) -> Catalog:
+    """Load every file, then check ids and references across all of them."""
+    problems: list[str] = []
+    loaded: list[LoadedFile] = []
+    for path in paths:
+        try:
+            text = read_text(path)
+            file, file_problems = check_file(path, text)
+        except DataError as error:
+            problems.append(error.message)
+            continue
+        problems += file_problems
+        if file is not None:
+            loaded.append(file)
+    problems += cross_check(loaded)
+    if problems:
+        raise DataError("\n".join(problems))
+    events = sorted((event for file in loaded for event in file.data.event), key=lambda event: event.sort_key)
+    return Catalog(
+        sources=[record for file in loaded for record in file.data.source],
+        organs=[record for file in loaded for record in file.data.organ],
+        states=[record for file in loaded for record in file.data.state],
+        cities=[record for file in loaded for record in file.data.city],
+        events=events,
+    )
+
+
+def records(loaded: Sequence[LoadedFile], table: str) -> Iterator[tuple[Any, Origin, LoadedFile]]:
+    for file in loaded:
+        for index, record in enumerate(getattr(file.data, table)):
+            yield record, file.origins.get((table, index), Origin(file.shown, 1)), file
+
+
+def cross_check(loaded: Sequence[LoadedFile]) -> list[str]:
+    """Duplicate ids, clashing names and dangling references, across all files."""
+    problems: list[str] = []
+    known: dict[str, dict[str, Origin]] = {}
+    for table in TABLES:
+        seen: dict[str, Origin] = {}
+        for record, origin, _ in records(loaded, table):
+            if record.id in seen:
+                problems.append(f"{origin}: {table} {record.id}: id: duplicate id, first defined at {seen[record.id]}")
+            else:
+                seen[record.id] = origin
+        known[table] = seen
+
+    for table in ("organ", "state", "city"):
+        index = NameIndex(table)
+        for record, origin, _ in records(loaded, table):
+            for clash in index.add(record.id, record.name, record.aliases):
+                problems.append(f"{origin}: {table} {record.id}: aliases: {clash!r} already names another {table}")
+
+    def dangling(origin: Origin, file: LoadedFile, label: str, field: str, table: str, ids: Iterable[str | None]) -> None:
+        for ref in ids:
+            if ref is not None and ref not in known[table]:
+                problems.append(f"{file.line_of(origin, field)}: {label}: {field}: unknown {table} {ref!r}")
+
+    for city, origin, file in records(loaded, "city"):
+        dangling(origin, file, f"city {city.id}", "state", "state", [city.state])
+    for state, origin, file in records(loaded, "state"):
+        refs = [entry.event for entry in state.membership]
+        dangling(origin, file, f"state {state.id}", "membership", "event", refs)
+    for event, origin, file in records(loaded, "event"):
+        assert isinstance(event, Event)
+        label = f"event {event.id}"
+        dangling(origin, file, label, "organs", "organ", event.organs)
+        dangling(origin, file, label, "city", "city", [event.city])
+        dangling(origin, file, label, "states", "state", event.states)
+        dangling(origin, file, label, "sources", "source", event.sources)
+        dangling(origin, file, label, "source", "source", [dispute.source for dispute in event.disputed])
+    return problems
