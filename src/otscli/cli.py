@@ -1,0 +1,496 @@
+"""The `ots` command: options -> query -> render, and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from otscli import __version__
+from otscli.errors import DataError, OtsError, UsageError, printable
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from otscli.models import Catalog
+    from otscli.query import Filter
+
+
+class Boundary(TyperGroup):
+    """Runs the command and turns every way it can end into one stderr line and an exit code."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        def run() -> Any:
+            return super(Boundary, self).main(
+                args, prog_name or "ots", complete_var, False, windows_expand_args, **extra
+            )
+
+        code = guarded(run)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def guarded(run: Callable[[], Any]) -> int:
+    """The exit code of `run`, after reporting whatever went wrong in one line on stderr."""
+    if sys.stdout is None:
+        return report("standard output is closed", 1)
+    if getattr(sys.stdout, "encoding", "utf-8").lower().replace("-", "") != "utf8":
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    try:
+        result = run()
+        sys.stdout.flush()
+    except OtsError as error:
+        prefix = "" if isinstance(error, DataError) else "ots: "
+        return report_lines([prefix + line for line in error.message.splitlines()], error.exit_code)
+    except typer.Exit as exit_:
+        return exit_.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        return report("interrupted", 130)
+    except typer.TyperException as error:  # click's usage errors: bad option, missing argument
+        message = printable(error.format_message())
+        return report(f"{message} (see 'ots --help')", getattr(error, "exit_code", 2))
+    except OSError as error:
+        return output_failed(error)
+    except RecursionError:
+        return report("input nested too deeply", 1)
+    except Exception as error:
+        if os.environ.get("OTS_DEBUG"):
+            raise
+        return report(f"internal error: {type(error).__name__}: {printable(str(error))} (set OTS_DEBUG=1 for details)", 1)
+    return result if isinstance(result, int) else 0
+
+
+def output_failed(error: OSError) -> int:
+    """A write to stdout failed: quiet when the reader went away, one line otherwise."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    if error.errno == errno.EPIPE:
+        return 0
+    return report(f"cannot write output: {error.strerror or error}", 1)
+
+
+def report(message: str, code: int) -> int:
+    return report_lines([f"ots: {message}"], code)
+
+
+def report_lines(lines: list[str], code: int) -> int:
+    try:
+        sys.stderr.write("".join(line + "\n" for line in lines))
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+    return code
+
+
+app = typer.Typer(
+    cls=Boundary,
+    name="ots",
+    help="The history of the Organization of Turkic States: summits, councils, agreements, members.",
+    epilog="Examples: ots timeline --since 2019 | ots organ CoE | ots state Hungary --json",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class Session:
+    """What the global options chose: which files to read. The catalog is loaded once, on demand."""
+
+    extra: list[Path] = field(default_factory=list)
+    bundled: bool = True
+    _catalog: Catalog | None = None
+
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            from otscli import store
+
+            self._catalog = store.load(self.extra, bundled=self.bundled)
+        return self._catalog
+
+
+def show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"ots {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data: Annotated[
+        list[Path] | None,
+        typer.Option("--data", metavar="PATH", help="Also read this data file (repeatable; OTS_DATA adds more)."),
+    ] = None,
+    no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Leave out the bundled data.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=show_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    ctx.obj = Session(list(data or []), bundled=not no_bundled)
+
+
+def session(ctx: typer.Context) -> Session:
+    assert isinstance(ctx.obj, Session)
+    return ctx.obj
+
+
+def console() -> Console:
+    from otscli.render.console import make_console
+
+    return make_console()
+
+
+# Options shared by the commands that list events.
+Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help="Events ending on or after DATE.")]
+Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Events starting on or before DATE.")]
+Year = Annotated[list[int] | None, typer.Option("--year", metavar="YYYY", min=1, max=9999, help="Events in this year (repeatable).")]
+Organ = Annotated[list[str] | None, typer.Option("--organ", metavar="NAME", help="Organ id, name or alias (repeatable).")]
+City = Annotated[list[str] | None, typer.Option("--city", metavar="NAME", help="City name or alias (repeatable).")]
+State = Annotated[list[str] | None, typer.Option("--state", metavar="NAME", help="Host or participant state (repeatable).")]
+Kind = Annotated[list[str] | None, typer.Option("--kind", metavar="KIND", help="summit, meeting, agreement, ... (repeatable).")]
+Status = Annotated[list[str] | None, typer.Option("--status", metavar="STATUS", help="held, planned or cancelled (repeatable).")]
+Reverse = Annotated[bool, typer.Option("--reverse", help="Newest first.")]
+Limit = Annotated[int | None, typer.Option("--limit", metavar="N", min=0, help="At most N events.")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+def event_filter(
+    catalog: Catalog,
+    since: str | None,
+    until: str | None,
+    year: list[int] | None,
+    organ: list[str] | None,
+    city: list[str] | None,
+    state: list[str] | None,
+    kind: list[str] | None,
+    status: list[str] | None,
+    text: str = "",
+) -> Filter:
+    from otscli.query import Criteria
+
+    criteria = Criteria(since, until, year or [], organ or [], city or [], state or [], kind or [], status or [], text)
+    return criteria.resolve(catalog)
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    since: Since = None,
+    until: Until = None,
+    year: Year = None,
+    organ: Organ = None,
+    city: City = None,
+    state: State = None,
+    kind: Kind = None,
+    status: Status = None,
+    reverse: Reverse = False,
+    limit: Limit = None,
+    json: Json = False,
+) -> None:
+    """The events as a vertical timeline, grouped by year.
+
+    \b
+    Example: ots timeline --since 2019 --organ CHS
+    """
+    from otscli.query import select
+
+    catalog = session(ctx).catalog()
+    where = event_filter(catalog, since, until, year, organ, city, state, kind, status)
+    events = select(catalog, where, reverse=reverse, limit=limit)
+    if json:
+        from otscli.render import json as json_out
+
+        return json_out.write(json_out.records(events))
+    from otscli.render import timeline as drawn
+
+    drawn.draw(console(), events, catalog)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    since: Since = None,
+    until: Until = None,
+    year: Year = None,
+    organ: Organ = None,
+    city: City = None,
+    state: State = None,
+    kind: Kind = None,
+    status: Status = None,
+    reverse: Reverse = False,
+    limit: Limit = None,
+    json: Json = False,
+) -> None:
+    """The events as a table, one row each.
+
+    \b
+    Example: ots list --year 2022 --kind summit
+    """
+    from otscli.query import select
+
+    catalog = session(ctx).catalog()
+    where = event_filter(catalog, since, until, year, organ, city, state, kind, status)
+    events = select(catalog, where, reverse=reverse, limit=limit)
+    if json:
+        from otscli.render import json as json_out
+
+        return json_out.write(json_out.records(events))
+    from otscli.render import tables
+
+    tables.draw_events(console(), events, catalog)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words that must all appear.")],
+    since: Since = None,
+    until: Until = None,
+    year: Year = None,
+    organ: Organ = None,
+    city: City = None,
+    state: State = None,
+    kind: Kind = None,
+    status: Status = None,
+    reverse: Reverse = False,
+    limit: Limit = None,
+    json: Json = False,
+) -> None:
+    """Events whose title, summary, outcomes or tags hold every word of TEXT.
+
+    \b
+    Example: ots search "vision 2040"
+    """
+    from otscli.query import select
+
+    if not text.strip():
+        raise UsageError("empty search text")
+    catalog = session(ctx).catalog()
+    where = event_filter(catalog, since, until, year, organ, city, state, kind, status, text)
+    events = select(catalog, where, reverse=reverse, limit=limit)
+    if json:
+        from otscli.render import json as json_out
+
+        return json_out.write(json_out.records(events))
+    from otscli.render import timeline as drawn
+
+    drawn.draw(console(), events, catalog)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    event_id: Annotated[str, typer.Argument(metavar="ID", help="An event id, or the start of one.")],
+    json: Json = False,
+) -> None:
+    """One event, whole, with its sources and any disputed facts.
+
+    \b
+    Example: ots show 2018-09-03-summit-cholpon-ata
+    """
+    from otscli.query import find_event
+
+    catalog = session(ctx).catalog()
+    event = find_event(catalog, event_id)
+    if json:
+        from otscli.render import json as json_out
+
+        return json_out.write(json_out.event_page(event, catalog))
+    from otscli.render import pages
+
+    pages.draw_event(console(), event, catalog)
+
+
+@app.command()
+def organ(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Organ id, name or alias.")],
+    json: Json = False,
+) -> None:
+    """One organ and its events.
+
+    \b
+    Example: ots organ CoE
+    """
+    from otscli.query import Filter, find_organ, select
+
+    catalog = session(ctx).catalog()
+    found = find_organ(catalog, name)
+    events = select(catalog, Filter(organs=frozenset([found.id])))
+    if json:
+        from otscli.render import json as json_out
+
+        return json_out.write(json_out.organ_page(found, events))
+    from otscli.render import pages
+
+    pages.draw_organ(console(), found, events, catalog)
+
+
+@app.command()
+def organs(ctx: typer.Context, json: Json = False) -> None:
+    """All organs, related organizations and mechanisms.
+
+    \b
+    Example: ots organs
+    """
+    catalog = session(ctx).catalog()
+    if json:
+        from otscli.render import json as json_out
+
+        return json_out.write(json_out.records(catalog.organs))
+    from otscli.render import tables
+
+    tables.draw_organs(console(), catalog)
+
+
+@app.command()
+def state(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="State id, name or alias.")],
+    json: Json = False,
+) -> None:
+    """One state: its membership history and the events it hosted or took part in.
+
+    \b
+    Example: ots state Hungary
+    """
+    from otscli.query import Filter, find_state, select
+
+    catalog = session(ctx).catalog()
+    found = find_state(catalog, name)
+    events = select(catalog, Filter(states=frozenset([found.id])))
+    if json:
+        from otscli.render import json as json_out
+
+        return json_out.write(json_out.state_page(found, events))
+    from otscli.render import pages
+
+    pages.draw_state(console(), found, events, catalog)
+
+
+@app.command()
+def states(ctx: typer.Context, json: Json = False) -> None:
+    """All states, with their status in the organization today.
+
+    \b
+    Example: ots states --json | jq -r '.[].name'
+    """
+    catalog = session(ctx).catalog()
+    if json:
+        from otscli.render import json as json_out
+
+        return json_out.write(json_out.records(catalog.states))
+    from otscli.render import tables
+
+    tables.draw_states(console(), catalog)
+
+
+@app.command()
+def city(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="City name or alias.")],
+    json: Json = False,
+) -> None:
+    """One city and the events held there.
+
+    \b
+    Example: ots city Baku --json | jq '.events | length'
+    """
+    from otscli.query import Filter, find_city, select
+
+    catalog = session(ctx).catalog()
+    found = find_city(catalog, name)
+    events = select(catalog, Filter(cities=frozenset([found.id])))
+    if json:
+        from otscli.render import json as json_out
+
+        return json_out.write(json_out.city_page(found, events))
+    from otscli.render import pages
+
+    pages.draw_city(console(), found, events, catalog)
+
+
+@app.command()
+def cities(ctx: typer.Context, json: Json = False) -> None:
+    """All cities that events name.
+
+    \b
+    Example: ots cities
+    """
+    catalog = session(ctx).catalog()
+    if json:
+        from otscli.render import json as json_out
+
+        return json_out.write(json_out.records(catalog.cities))
+    from otscli.render import tables
+
+    tables.draw_cities(console(), catalog)
+
+
+@app.command()
+def source(
+    ctx: typer.Context,
+    source_id: Annotated[str, typer.Argument(metavar="ID", help="Source id or title.")],
+    json: Json = False,
+) -> None:
+    """One source and every event that cites it.
+
+    \b
+    Example: ots source wikipedia-2024-ots-summit
+    """
+    from otscli.query import events_citing, find_source
+
+    catalog = session(ctx).catalog()
+    found = find_source(catalog, source_id)
+    events = events_citing(catalog, found.id)
+    if json:
+        from otscli.render import json as json_out
+
+        return json_out.write(json_out.source_page(found, events))
+    from otscli.render import pages
+
+    pages.draw_source(console(), found, events, catalog)
+
+
+@app.command()
+def sources(ctx: typer.Context, json: Json = False) -> None:
+    """All sources, with how many events cite each.
+
+    \b
+    Example: ots sources
+    """
+    catalog = session(ctx).catalog()
+    if json:
+        from otscli.render import json as json_out
+
+        return json_out.write(json_out.records(catalog.sources))
+    from otscli.render import tables
+
+    tables.draw_sources(console(), catalog)
+
+
+def main() -> None:
+    """The console script `ots`."""
+    app()

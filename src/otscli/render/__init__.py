@@ -1,0 +1,1 @@
+"""One module per output form; only the terminal renderers import rich."""

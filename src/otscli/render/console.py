@@ -1,0 +1,41 @@
+"""The one rich Console of a run: colour and width follow the terminal, plain text elsewhere."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+PIPE_WIDTH = 10_000  # wide enough that nothing is wrapped or cut when the output is not a terminal
+
+
+def make_console() -> Console:
+    from rich.console import Console
+
+    stream = sys.stdout
+    is_terminal = stream.isatty()
+    no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb" or not is_terminal
+    return Console(
+        file=stream,
+        width=terminal_width(is_terminal),
+        color_system=None if no_color else "auto",
+        force_terminal=is_terminal and not no_color,
+        no_color=no_color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+
+
+def terminal_width(is_terminal: bool) -> int:
+    """COLUMNS when set (so output can be drawn at a chosen width), else the terminal's, else no limit."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return shutil.get_terminal_size((80, 24)).columns if is_terminal else PIPE_WIDTH

@@ -1,0 +1,43 @@
+"""Short descriptions of events and records for people: place, organs, membership. No rich."""
+
+from __future__ import annotations
+
+from otscli.models import Catalog, City, Event, Membership, State
+
+
+def place(event: Event, catalog: Catalog) -> str:
+    """"Astana, Kazakhstan", "online", "Baku, Azerbaijan and online", or ""."""
+    city = catalog.city_by_id.get(event.city or "")
+    where = city_label(city, catalog) if city else ""
+    if event.online:
+        return f"{where} and online" if where else "online"
+    return where
+
+
+def city_label(city: City, catalog: Catalog) -> str:
+    state = catalog.state_by_id.get(city.state)
+    return f"{city.name}, {state.name}" if state else city.name
+
+
+def organ_names(event: Event, catalog: Catalog) -> str:
+    return ", ".join(catalog.organ_by_id[organ_id].name for organ_id in event.organs)
+
+
+def state_names(ids: list[str], catalog: Catalog) -> str:
+    return ", ".join(catalog.state_by_id[state_id].name for state_id in ids)
+
+
+def kind_label(event: Event) -> str:
+    """"summit", "informal summit", "meeting no. 3"."""
+    label = event.kind if event.format in (None, "ordinary") else f"{event.format} {event.kind}"
+    return f"{label} no. {event.number}" if event.number else label
+
+
+def membership_line(entry: Membership) -> str:
+    span = f"since {entry.since.display()}" if entry.until is None else f"{entry.since.display()} – {entry.until.display()}"
+    return f"{entry.status.replace('-', ' ')} {span}"
+
+
+def current_status(state: State) -> str:
+    current = [entry for entry in state.membership if entry.until is None]
+    return current[-1].status.replace("-", " ") if current else "—"

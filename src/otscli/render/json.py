@@ -1,0 +1,48 @@
+"""JSON output for scripts: written with the standard library, never through rich."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from otscli.models import Catalog, City, Event, Organ, Record, Source, State
+
+
+def record(item: Record) -> dict[str, Any]:
+    """A record as JSON data: every key present, dates as the stored strings."""
+    return item.model_dump(mode="json")
+
+
+def records(items: Iterable[Record]) -> list[dict[str, Any]]:
+    return [record(item) for item in items]
+
+
+def organ_page(organ: Organ, events: Iterable[Event]) -> dict[str, Any]:
+    return {"organ": record(organ), "events": records(events)}
+
+
+def state_page(state: State, events: Iterable[Event]) -> dict[str, Any]:
+    return {"state": record(state), "events": records(events)}
+
+
+def city_page(city: City, events: Iterable[Event]) -> dict[str, Any]:
+    return {"city": record(city), "events": records(events)}
+
+
+def source_page(source: Source, events: Iterable[Event]) -> dict[str, Any]:
+    return {"source": record(source), "events": records(events)}
+
+
+def event_page(event: Event, catalog: Catalog) -> dict[str, Any]:
+    cited = [catalog.source_by_id[source_id] for source_id in event.sources if source_id in catalog.source_by_id]
+    return {"event": record(event), "sources": records(cited)}
+
+
+def write(data: list[Any] | Mapping[str, Any]) -> None:
+    """Print JSON as UTF-8 whatever the locale, one document ending in a newline."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()

@@ -1,0 +1,105 @@
+"""One record drawn whole: an event with its sources, or an organ, state, city or source with its events."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from otscli.models import Catalog, City, Event, Organ, Source, State
+from otscli.render import timeline
+from otscli.render.describe import city_label, kind_label, membership_line, organ_names, place, state_names
+from otscli.render.layout import hang, print_lines
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+
+def draw_fields(console: Console, rows: Sequence[tuple[str, str]]) -> None:
+    """Label and value pairs, values wrapped beside the labels; empty values left out."""
+    from rich.text import Text
+
+    shown = [(label, value) for label, value in rows if value]
+    width = max((len(label) for label, _ in shown), default=0) + 2
+    lines: list[Text] = []
+    for label, value in shown:
+        lines += hang(console, Text(label.ljust(width), style="bold"), Text(value), width)
+    print_lines(console, lines)
+
+
+def heading(title: str, subtitle: str = "") -> RenderableType:
+    from rich.text import Text
+
+    text = Text(title, style="bold underline")
+    if subtitle:
+        text.append(f"  {subtitle}", style="dim")
+    return text
+
+
+def source_line(source: Source) -> str:
+    parts = [source.title, source.author or "", source.publisher or "", source.date.display() if source.date else ""]
+    line = ", ".join(part for part in parts if part)
+    return f"[{source.id}] {line}" + (f" <{source.url}>" if source.url else "")
+
+
+def draw_event(console: Console, event: Event, catalog: Catalog) -> None:
+    disputes = [
+        f"{dispute.field} = {dispute.value} per {dispute.source}" + (f": {dispute.note}" if dispute.note else "")
+        for dispute in event.disputed
+    ]
+    cited = [catalog.source_by_id[source_id] for source_id in event.sources]
+    rows = [
+        ("id", event.id),
+        ("date", event.display_date),
+        ("kind", kind_label(event)),
+        ("status", event.status),
+        ("organs", organ_names(event, catalog)),
+        ("place", place(event, catalog)),
+        ("states", state_names(event.states, catalog)),
+        ("summary", event.summary),
+        ("outcomes", "\n".join(f"• {outcome}" for outcome in event.outcomes)),
+        ("tags", ", ".join(event.tags)),
+        ("disputed", "\n".join(f"⚑ {line}" for line in disputes)),
+        ("sources", "\n".join(source_line(source) for source in cited)),
+    ]
+    console.print(heading(event.title))
+    draw_fields(console, rows)
+
+
+def draw_with_events(console: Console, head: RenderableType, rows: Sequence[tuple[str, str]], events: Sequence[Event], catalog: Catalog) -> None:
+    from rich.text import Text
+
+    console.print(head)
+    draw_fields(console, rows)
+    console.print(Text(f"\n{len(events)} event{'s' if len(events) != 1 else ''}", style="bold"))
+    timeline.draw(console, events, catalog)
+
+
+def draw_organ(console: Console, organ: Organ, events: Sequence[Event], catalog: Catalog) -> None:
+    rows = [("id", organ.id), ("kind", organ.kind), ("also", ", ".join(organ.aliases)), ("about", organ.summary)]
+    draw_with_events(console, heading(organ.name, organ.id), rows, events, catalog)
+
+
+def draw_state(console: Console, state: State, events: Sequence[Event], catalog: Catalog) -> None:
+    history = []
+    for entry in state.membership:
+        behind = catalog.event_by_id.get(entry.event or "")
+        history.append(membership_line(entry) + (f" ({behind.title}, {place(behind, catalog) or behind.display_date})" if behind else ""))
+    rows = [("id", state.id), ("also", ", ".join(state.aliases)), ("membership", "\n".join(history) or "none recorded")]
+    draw_with_events(console, heading(state.name, state.id), rows, events, catalog)
+
+
+def draw_city(console: Console, city: City, events: Sequence[Event], catalog: Catalog) -> None:
+    rows = [("id", city.id), ("state", catalog.state_by_id[city.state].name), ("also", ", ".join(city.aliases))]
+    draw_with_events(console, heading(city_label(city, catalog), city.id), rows, events, catalog)
+
+
+def draw_source(console: Console, source: Source, events: Sequence[Event], catalog: Catalog) -> None:
+    rows = [
+        ("id", source.id),
+        ("publisher", source.publisher or ""),
+        ("author", source.author or ""),
+        ("date", source.date.display() if source.date else ""),
+        ("address", source.url or ""),
+        ("note", source.note),
+    ]
+    draw_with_events(console, heading(source.title), rows, events, catalog)

@@ -1,0 +1,65 @@
+"""The vertical timeline: events grouped by year, dates at the precision stored."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from otscli.models import Catalog, Event
+from otscli.render.describe import kind_label, organ_names, place
+from otscli.render.layout import hang, print_lines
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+MARKERS = {"held": "●", "planned": "○", "cancelled": "×"}
+RULE_WIDTH = 72  # the year rules stop here even on wide terminals and in pipes
+
+
+def draw(console: Console, events: Sequence[Event], catalog: Catalog) -> None:
+    from rich.text import Text
+
+    if not events:
+        console.print(Text("No events match.", style="dim"))
+        return
+    print_lines(console, lines(console, events, catalog))
+
+
+def lines(console: Console, events: Sequence[Event], catalog: Catalog) -> list[Text]:
+    """The timeline as lines: a rule per year, then each event with its details hanging under it."""
+    from rich.text import Text
+
+    date_width = max(len(event.display_date) for event in events)
+    out: list[Text] = []
+    year: int | None = None
+    for event in events:
+        if event.first_day.year != year:
+            year = event.first_day.year
+            out.append(year_rule(year, min(console.width, RULE_WIDTH)))
+        head = Text.assemble((event.display_date.ljust(date_width), "cyan"), " ", MARKERS[event.status], " ")
+        out += hang(console, head, entry(event, catalog), date_width + 3)
+    return out
+
+
+def year_rule(year: int, width: int) -> Text:
+    from rich.text import Text
+
+    label = f"{year} "
+    return Text.assemble((label, "bold"), ("─" * max(width - len(label), 3), "dim"))
+
+
+def entry(event: Event, catalog: Catalog) -> Text:
+    """Title, then place, organs and kind, then what is disputed: one event's text, unwrapped."""
+    from rich.text import Text
+
+    text = Text()
+    text.append(event.title, style="bold")
+    if event.status != "held":
+        text.append(f"  [{event.status}]", style="yellow")
+    details = [part for part in (place(event, catalog), organ_names(event, catalog), kind_label(event)) if part]
+    text.append("\n" + " · ".join(details), style="dim")
+    if event.is_disputed:
+        fields = ", ".join(dict.fromkeys(dispute.field for dispute in event.disputed))
+        text.append(f"\n⚑ disputed: {fields} (ots show {event.id})", style="magenta")
+    return text
