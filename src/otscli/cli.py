@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 class Boundary(TyperGroup):
     """Runs the command and turns every way it can end into one stderr line and an exit code."""
 
-    def main(  # type: ignore[override]
+    def main(
         self,
         args: Any = None,
         prog_name: str | None = None,
@@ -72,17 +73,17 @@ def guarded(run: Callable[[], Any]) -> int:
     except Exception as error:
         if os.environ.get("OTS_DEBUG"):
             raise
-        return report(f"internal error: {type(error).__name__}: {printable(str(error))} (set OTS_DEBUG=1 for details)", 1)
+        return report(
+            f"internal error: {type(error).__name__}: {printable(str(error))} (set OTS_DEBUG=1 for details)", 1
+        )
     return result if isinstance(result, int) else 0
 
 
 def output_failed(error: OSError) -> int:
     """A write to stdout failed: quiet when the reader went away, one line otherwise."""
     devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
+    with contextlib.suppress(OSError, ValueError):
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
     if error.errno == errno.EPIPE:
         return 0
     return report(f"cannot write output: {error.strerror or error}", 1)
@@ -156,21 +157,37 @@ def session(ctx: typer.Context) -> Session:
     return ctx.obj
 
 
-def console() -> Console:
-    from otscli.render.console import make_console
+def output(as_json: bool, data: Callable[[], Any], draw: Callable[[Console], None]) -> None:
+    """Print `data()` as JSON, or let `draw` draw on the terminal; JSON never loads rich."""
+    if as_json:
+        from otscli.render import json as json_out
 
-    return make_console()
+        json_out.write(data())
+    else:
+        from otscli.render.console import make_console
+
+        draw(make_console())
 
 
 # Options shared by the commands that list events.
 Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help="Events ending on or after DATE.")]
 Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Events starting on or before DATE.")]
-Year = Annotated[list[int] | None, typer.Option("--year", metavar="YYYY", min=1, max=9999, help="Events in this year (repeatable).")]
-Organ = Annotated[list[str] | None, typer.Option("--organ", metavar="NAME", help="Organ id, name or alias (repeatable).")]
+Year = Annotated[
+    list[int] | None, typer.Option("--year", metavar="YYYY", min=1, max=9999, help="Events in this year (repeatable).")
+]
+Organ = Annotated[
+    list[str] | None, typer.Option("--organ", metavar="NAME", help="Organ id, name or alias (repeatable).")
+]
 City = Annotated[list[str] | None, typer.Option("--city", metavar="NAME", help="City name or alias (repeatable).")]
-State = Annotated[list[str] | None, typer.Option("--state", metavar="NAME", help="Host or participant state (repeatable).")]
-Kind = Annotated[list[str] | None, typer.Option("--kind", metavar="KIND", help="summit, meeting, agreement, ... (repeatable).")]
-Status = Annotated[list[str] | None, typer.Option("--status", metavar="STATUS", help="held, planned or cancelled (repeatable).")]
+State = Annotated[
+    list[str] | None, typer.Option("--state", metavar="NAME", help="Host or participant state (repeatable).")
+]
+Kind = Annotated[
+    list[str] | None, typer.Option("--kind", metavar="KIND", help="summit, meeting, agreement, ... (repeatable).")
+]
+Status = Annotated[
+    list[str] | None, typer.Option("--status", metavar="STATUS", help="held, planned or cancelled (repeatable).")
+]
 Reverse = Annotated[bool, typer.Option("--reverse", help="Newest first.")]
 Limit = Annotated[int | None, typer.Option("--limit", metavar="N", min=0, help="At most N events.")]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
@@ -215,17 +232,14 @@ def timeline(
     Example: ots timeline --since 2019 --organ CHS
     """
     from otscli.query import select
+    from otscli.render import json as json_out
+    from otscli.render import timeline as drawn
 
     catalog = session(ctx).catalog()
     where = event_filter(catalog, since, until, year, organ, city, state, kind, status)
     events = select(catalog, where, reverse=reverse, limit=limit)
-    if json:
-        from otscli.render import json as json_out
 
-        return json_out.write(json_out.records(events))
-    from otscli.render import timeline as drawn
-
-    drawn.draw(console(), events, catalog)
+    output(json, lambda: json_out.records(events), lambda out: drawn.draw(out, events, catalog))
 
 
 @app.command("list")
@@ -249,17 +263,14 @@ def list_(
     Example: ots list --year 2022 --kind summit
     """
     from otscli.query import select
+    from otscli.render import json as json_out
+    from otscli.render import tables
 
     catalog = session(ctx).catalog()
     where = event_filter(catalog, since, until, year, organ, city, state, kind, status)
     events = select(catalog, where, reverse=reverse, limit=limit)
-    if json:
-        from otscli.render import json as json_out
 
-        return json_out.write(json_out.records(events))
-    from otscli.render import tables
-
-    tables.draw_events(console(), events, catalog)
+    output(json, lambda: json_out.records(events), lambda out: tables.draw_events(out, events, catalog))
 
 
 @app.command()
@@ -284,19 +295,16 @@ def search(
     Example: ots search "vision 2040"
     """
     from otscli.query import select
+    from otscli.render import json as json_out
+    from otscli.render import timeline as drawn
 
     if not text.strip():
         raise UsageError("empty search text")
     catalog = session(ctx).catalog()
     where = event_filter(catalog, since, until, year, organ, city, state, kind, status, text)
     events = select(catalog, where, reverse=reverse, limit=limit)
-    if json:
-        from otscli.render import json as json_out
 
-        return json_out.write(json_out.records(events))
-    from otscli.render import timeline as drawn
-
-    drawn.draw(console(), events, catalog)
+    output(json, lambda: json_out.records(events), lambda out: drawn.draw(out, events, catalog))
 
 
 @app.command()
@@ -311,16 +319,13 @@ def show(
     Example: ots show 2018-09-03-summit-cholpon-ata
     """
     from otscli.query import find_event
+    from otscli.render import json as json_out
+    from otscli.render import pages
 
     catalog = session(ctx).catalog()
     event = find_event(catalog, event_id)
-    if json:
-        from otscli.render import json as json_out
 
-        return json_out.write(json_out.event_page(event, catalog))
-    from otscli.render import pages
-
-    pages.draw_event(console(), event, catalog)
+    output(json, lambda: json_out.event_page(event, catalog), lambda out: pages.draw_event(out, event, catalog))
 
 
 @app.command()
@@ -335,17 +340,14 @@ def organ(
     Example: ots organ CoE
     """
     from otscli.query import Filter, find_organ, select
+    from otscli.render import json as json_out
+    from otscli.render import pages
 
     catalog = session(ctx).catalog()
     found = find_organ(catalog, name)
     events = select(catalog, Filter(organs=frozenset([found.id])))
-    if json:
-        from otscli.render import json as json_out
 
-        return json_out.write(json_out.organ_page(found, events))
-    from otscli.render import pages
-
-    pages.draw_organ(console(), found, events, catalog)
+    output(json, lambda: json_out.organ_page(found, events), lambda out: pages.draw_organ(out, found, events, catalog))
 
 
 @app.command()
@@ -355,14 +357,12 @@ def organs(ctx: typer.Context, json: Json = False) -> None:
     \b
     Example: ots organs
     """
-    catalog = session(ctx).catalog()
-    if json:
-        from otscli.render import json as json_out
-
-        return json_out.write(json_out.records(catalog.organs))
+    from otscli.render import json as json_out
     from otscli.render import tables
 
-    tables.draw_organs(console(), catalog)
+    catalog = session(ctx).catalog()
+
+    output(json, lambda: json_out.records(catalog.organs), lambda out: tables.draw_organs(out, catalog))
 
 
 @app.command()
@@ -377,17 +377,14 @@ def state(
     Example: ots state Hungary
     """
     from otscli.query import Filter, find_state, select
+    from otscli.render import json as json_out
+    from otscli.render import pages
 
     catalog = session(ctx).catalog()
     found = find_state(catalog, name)
     events = select(catalog, Filter(states=frozenset([found.id])))
-    if json:
-        from otscli.render import json as json_out
 
-        return json_out.write(json_out.state_page(found, events))
-    from otscli.render import pages
-
-    pages.draw_state(console(), found, events, catalog)
+    output(json, lambda: json_out.state_page(found, events), lambda out: pages.draw_state(out, found, events, catalog))
 
 
 @app.command()
@@ -397,14 +394,12 @@ def states(ctx: typer.Context, json: Json = False) -> None:
     \b
     Example: ots states --json | jq -r '.[].name'
     """
-    catalog = session(ctx).catalog()
-    if json:
-        from otscli.render import json as json_out
-
-        return json_out.write(json_out.records(catalog.states))
+    from otscli.render import json as json_out
     from otscli.render import tables
 
-    tables.draw_states(console(), catalog)
+    catalog = session(ctx).catalog()
+
+    output(json, lambda: json_out.records(catalog.states), lambda out: tables.draw_states(out, catalog))
 
 
 @app.command()
@@ -419,17 +414,14 @@ def city(
     Example: ots city Baku --json | jq '.events | length'
     """
     from otscli.query import Filter, find_city, select
+    from otscli.render import json as json_out
+    from otscli.render import pages
 
     catalog = session(ctx).catalog()
     found = find_city(catalog, name)
     events = select(catalog, Filter(cities=frozenset([found.id])))
-    if json:
-        from otscli.render import json as json_out
 
-        return json_out.write(json_out.city_page(found, events))
-    from otscli.render import pages
-
-    pages.draw_city(console(), found, events, catalog)
+    output(json, lambda: json_out.city_page(found, events), lambda out: pages.draw_city(out, found, events, catalog))
 
 
 @app.command()
@@ -439,14 +431,12 @@ def cities(ctx: typer.Context, json: Json = False) -> None:
     \b
     Example: ots cities
     """
-    catalog = session(ctx).catalog()
-    if json:
-        from otscli.render import json as json_out
-
-        return json_out.write(json_out.records(catalog.cities))
+    from otscli.render import json as json_out
     from otscli.render import tables
 
-    tables.draw_cities(console(), catalog)
+    catalog = session(ctx).catalog()
+
+    output(json, lambda: json_out.records(catalog.cities), lambda out: tables.draw_cities(out, catalog))
 
 
 @app.command()
@@ -461,17 +451,16 @@ def source(
     Example: ots source wikipedia-2024-ots-summit
     """
     from otscli.query import events_citing, find_source
+    from otscli.render import json as json_out
+    from otscli.render import pages
 
     catalog = session(ctx).catalog()
     found = find_source(catalog, source_id)
     events = events_citing(catalog, found.id)
-    if json:
-        from otscli.render import json as json_out
 
-        return json_out.write(json_out.source_page(found, events))
-    from otscli.render import pages
-
-    pages.draw_source(console(), found, events, catalog)
+    output(
+        json, lambda: json_out.source_page(found, events), lambda out: pages.draw_source(out, found, events, catalog)
+    )
 
 
 @app.command()
@@ -481,14 +470,12 @@ def sources(ctx: typer.Context, json: Json = False) -> None:
     \b
     Example: ots sources
     """
-    catalog = session(ctx).catalog()
-    if json:
-        from otscli.render import json as json_out
-
-        return json_out.write(json_out.records(catalog.sources))
+    from otscli.render import json as json_out
     from otscli.render import tables
 
-    tables.draw_sources(console(), catalog)
+    catalog = session(ctx).catalog()
+
+    output(json, lambda: json_out.records(catalog.sources), lambda out: tables.draw_sources(out, catalog))
 
 
 def main() -> None:

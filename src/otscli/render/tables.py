@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from otscli.models import Catalog, Event
+from otscli.render.console import PIPE_WIDTH
 from otscli.render.describe import current_status, kind_label, place
 
 if TYPE_CHECKING:
@@ -23,21 +24,32 @@ def new_table(*headers: str) -> Table:
     return table
 
 
-def events_table(events: Sequence[Event], catalog: Catalog) -> Table:
+def events_table(events: Sequence[Event], catalog: Catalog, width: int) -> Table:
+    """Date and id are never folded (ids are for copying); kind and place show when there is room."""
     from rich.text import Text
 
-    table = new_table("Date", "Event", "Kind", "Place", "Id")
+    id_width = max(len(event.id) for event in events)
+    date_width = max(len(event.display_date) for event in events)
+    room = width - id_width - date_width - 9  # what is left beside date and id, less the separators
+    wanted = ["Date", "Event", "Kind", "Place", "Id"] if room >= 20 + 16 + 20 + 6 else ["Date", "Event", "Id"]
+    table = new_table(*wanted)
+    if room >= 20:
+        table.columns[0].width, table.columns[-1].width = date_width, id_width
+    for column in table.columns:
+        if column.header in ("Kind", "Place") and width < PIPE_WIDTH:
+            column.max_width = 16 if column.header == "Kind" else 20
     for event in events:
         title = event.title + (" [planned]" if event.is_planned else "") + (" ⚑" if event.is_disputed else "")
-        row = (event.display_date, title, kind_label(event), place(event, catalog), event.id)
-        table.add_row(*(Text(cell) for cell in row))
+        cells = {"Date": event.display_date, "Event": title, "Kind": kind_label(event)}
+        cells |= {"Place": place(event, catalog), "Id": event.id}
+        table.add_row(*(Text(cells[header]) for header in wanted))
     return table
 
 
 def draw_events(console: Console, events: Sequence[Event], catalog: Catalog) -> None:
     from rich.text import Text
 
-    console.print(events_table(events, catalog) if events else Text("No events match.", style="dim"))
+    console.print(events_table(events, catalog, console.width) if events else Text("No events match.", style="dim"))
 
 
 def draw_organs(console: Console, catalog: Catalog) -> None:
