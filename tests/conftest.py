@@ -1,0 +1,51 @@
+"""Every test runs `ots` as a user would, in a clean environment with no user data file."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from otscli.cli import app
+
+DATA = Path(__file__).parent / "data"
+EDGES = DATA / "edges.toml"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    for name in ("OTS_DATA", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "OTS_DEBUG", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+def ots(*args: str, env: dict[str, str] | None = None) -> Run:
+    """Run `ots` in-process through its real entry point and error boundary."""
+    result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def edges(*args: str, env: dict[str, str] | None = None) -> Run:
+    """Run `ots` on the small test store only."""
+    return ots("--no-bundled", "--data", str(EDGES), *args, env=env)
+
+
+def ids(run: Run) -> list[str]:
+    assert run.code == 0, run.err
+    return [event["id"] for event in run.json()]

@@ -1,0 +1,144 @@
+"""Each command's drawn and JSON output, on the small test store."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import edges, ots
+
+ANSI = re.compile(r"\x1b\[")
+
+
+def test_timeline_groups_by_year_and_shows_dates_at_stored_precision() -> None:
+    run = edges("timeline")
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert [line.split()[0] for line in lines if "───" in line] == ["2009", "2017", "2018", "2019", "2030"]
+    assert any(line.startswith("Nov 2017 ") for line in lines)
+    assert any(line.startswith("30 Dec 2018 – 2 Jan 2019 ") for line in lines)
+    assert not any(line.startswith(("1 Nov 2017", "1 Jan 2019")) for line in lines)
+
+
+def test_timeline_marks_planned_events_and_disputed_facts() -> None:
+    out = edges("timeline").out
+    assert "A summit announced for 2030  [planned]" in out
+    assert "⚑ disputed: date (ots show 2019-summit)" in out
+
+
+def test_markup_in_data_is_printed_literally() -> None:
+    out = edges("show", "2019-summit").out
+    assert "Held [bold]somewhere[/] in :smile: Baku." in out
+    assert "Vision [link=https://x]adopted[/link]" in out
+
+
+def test_list_is_a_table_with_ids() -> None:
+    run = edges("list", "--year", "2017")
+    assert run.code == 0
+    header, *rows = [line for line in run.out.splitlines() if line.strip() and not set(line) <= set("━─┼╇ ")]
+    assert header.split() == ["Date", "┃", "Event", "┃", "Kind", "┃", "Place", "┃", "Id"]
+    assert "Elders meet in November" in rows[0] and "2017-11-elders" in rows[0]
+
+
+def test_show_prints_the_whole_event_with_sources_and_disputes() -> None:
+    run = edges("show", "2019-summit")
+    assert run.code == 0
+    assert "summit no. 7" in run.out
+    assert "date = 2018 per test-source: Another account puts it a year earlier." in run.out
+    assert "[test-source] A source for the tests, ots tests, 1 Jan 2024 <https://example.org/ots-tests>" in run.out
+
+
+def test_show_accepts_a_unique_prefix_and_suggests_otherwise() -> None:
+    assert edges("show", "2017-11", "--json").json()["event"]["id"] == "2017-11-elders"
+    run = edges("show", "2019-sumit")
+    assert (run.code, run.err) == (2, "ots: unknown event '2019-sumit'; did you mean 2019-summit?\n")
+
+
+def test_show_json_has_the_event_and_its_sources() -> None:
+    page = edges("show", "2019-summit", "--json").json()
+    assert set(page) == {"event", "sources"}
+    assert page["event"]["date"] == "2019"
+    assert page["event"]["disputed"] == [
+        {"field": "date", "value": "2018", "source": "test-source", "note": "Another account puts it a year earlier."}
+    ]
+    assert [source["id"] for source in page["sources"]] == ["test-source"]
+
+
+def test_organ_page_lists_its_events() -> None:
+    run = edges("organ", "CoE")
+    assert run.code == 0
+    assert run.out.startswith("Council of Elders  CoE\n")
+    assert "1 event\n" in run.out and "Elders meet in November" in run.out
+    page = edges("organ", "coe", "--json").json()
+    assert page["organ"]["name"] == "Council of Elders"
+    assert [event["id"] for event in page["events"]] == ["2017-11-elders"]
+
+
+def test_state_page_shows_membership_history() -> None:
+    out = edges("state", "Azerbaijan").out
+    assert "membership  founding member since 3 Oct 2009 (Founding agreement signed, Nakhchivan, Azerbaijan)" in out
+    page = edges("state", "HU", "--json").json()
+    assert page["state"]["membership"] == [{"status": "observer", "since": "2018-09-03", "until": None, "event": None}]
+    assert [event["id"] for event in page["events"]] == ["2018-12-30-new-year-forum"]
+
+
+def test_city_page_and_json_lookup_is_one_object() -> None:
+    page = edges("city", "Baku", "--json").json()
+    assert set(page) == {"city", "events"}
+    assert [event["id"] for event in page["events"]] == ["2018-12-30-new-year-forum", "2019-summit"]
+    assert "Baku, Azerbaijan  baku" in edges("city", "baku").out
+
+
+def test_source_page_lists_citing_events() -> None:
+    page = edges("source", "test-source", "--json").json()
+    assert page["source"]["url"] == "https://example.org/ots-tests"
+    assert len(page["events"]) == 5
+    assert "A source for the tests" in edges("source", "A source for the tests").out
+
+
+def test_registry_listings() -> None:
+    assert [organ["id"] for organ in edges("organs", "--json").json()] == ["CHS", "CoE"]
+    assert [state["id"] for state in edges("states", "--json").json()] == ["AZ", "TR", "HU"]
+    assert [city["id"] for city in edges("cities", "--json").json()] == ["istanbul", "nakhchivan", "baku"]
+    assert [source["id"] for source in edges("sources", "--json").json()] == ["test-source"]
+    states = edges("states").out
+    assert re.search(r"HU\s+│\s+Hungary\s+│\s+observer\s+│\s+1", states)
+    organs = edges("organs").out
+    assert re.search(r"CHS\s+│\s+Council of Heads of State\s+│\s+principal\s+│\s+3", organs)
+
+
+def test_event_json_keys_are_stable() -> None:
+    event = edges("list", "--json").json()[0]
+    assert list(event) == [
+        "id", "date", "end", "title", "kind", "status", "format", "number", "organs", "city",
+        "online", "states", "summary", "outcomes", "tags", "sources", "disputed",
+    ]  # fmt: skip
+
+
+def test_no_colour_or_escape_codes_when_not_a_terminal() -> None:
+    for command in (["timeline"], ["list"], ["show", "2019-summit"], ["state", "AZ"], ["organs"]):
+        run = edges(*command)
+        assert run.code == 0
+        assert not ANSI.search(run.out), command
+
+
+def test_version_and_help() -> None:
+    run = ots("--version")
+    assert (run.code, run.out) == (0, "ots 0.1.0\n")
+    help_text = ots("--help").out
+    for command in ("timeline", "list", "show", "search", "organ", "state", "city", "source"):
+        assert re.search(rf"^\s+{command}\s", help_text, re.MULTILINE), command
+
+
+def test_every_command_help_carries_an_example() -> None:
+    for command in ("timeline", "list", "show", "search", "organ", "organs", "state", "states", "city", "cities"):
+        run = ots(command, "--help")
+        assert run.code == 0
+        assert re.search(rf"Example: ots {command}\b", run.out), command
+
+
+def test_unknown_command_and_option_exit_2() -> None:
+    run = ots("timelin")
+    assert run.code == 2 and run.err.startswith("ots: No such command 'timelin'")
+    run = ots("timeline", "--frobnicate")
+    assert run.code == 2 and "No such option: --frobnicate" in run.err
+    assert len(run.err.splitlines()) == 1

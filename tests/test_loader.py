@@ -1,0 +1,126 @@
+"""The loader on real files: every problem at once, each located as file:line, exit 1."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import EDGES, edges, ids, ots
+
+EVENT = """
+[[event]]
+id = "{id}"
+date = "{date}"
+title = "{title}"
+kind = "meeting"
+sources = ["test-source"]
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_all_problems_reported_at_once_with_file_line_id_and_field(tmp_path: Path) -> None:
+    bad = write(
+        tmp_path / "bad.toml",
+        """\
+[[event]]
+id = "2020-one"
+date = "2023-02-30"
+title = "Impossible date"
+kind = "meeting"
+sources = ["test-source"]
+
+[[event]]
+id = "2020-two"
+date = "2020-05"
+end = "2020-04"
+title = "Ends before it starts"
+kind = "meeting"
+sources = ["test-source"]
+
+[[event]]
+id = "2020-three"
+date = "2020"
+title = "Unknown key and kind"
+kind = "party"
+colour = "red"
+sources = ["test-source"]
+""",
+    )
+    run = edges("--data", str(bad), "list")
+    assert run.code == 1
+    assert run.out == ""
+    assert run.err.splitlines() == [
+        f"{bad}:3: event 2020-one: date: 2023-02-30 does not exist: Feb 2023 has 28 days",
+        f"{bad}:8: event 2020-two: end 2020-04 is before date 2020-05",
+        f"{bad}:20: event 2020-three: kind: Input should be 'summit', 'meeting', 'consultation', 'training', "
+        "'observation', 'agreement', 'document', 'membership', 'renaming', 'institution', 'designation', "
+        "'award', 'chairmanship', 'appointment', 'conference' or 'publication'",
+        f"{bad}:21: event 2020-three: colour: unknown key",
+    ]
+
+
+def test_toml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
+    bad = write(tmp_path / "syntax.toml", '[[event]]\nid = "x"\ntitle = "no end\n')
+    run = edges("--data", str(bad), "list")
+    assert run.code == 1
+    assert run.err.startswith(f"{bad}:3:")
+    assert "TOML syntax" in run.err
+    assert len(run.err.splitlines()) == 1
+
+
+def test_dangling_references_are_located(tmp_path: Path) -> None:
+    bad = write(
+        tmp_path / "refs.toml",
+        EVENT.format(id="2020-refs", date="2020", title="Refs") + 'city = "atlantis"\norgans = ["XYZ"]\n',
+    )
+    run = edges("--data", str(bad), "list")
+    assert run.code == 1
+    assert f"{bad}:9: event 2020-refs: organs: unknown organ 'XYZ'" in run.err
+    assert f"{bad}:8: event 2020-refs: city: unknown city 'atlantis'" in run.err
+
+
+def test_duplicate_ids_across_files_name_both(tmp_path: Path) -> None:
+    clash = write(tmp_path / "clash.toml", EVENT.format(id="2019-summit", date="2019", title="Again"))
+    run = edges("--data", str(clash), "list")
+    first = EDGES.read_text(encoding="utf-8").splitlines().index('id = "2019-summit"')  # the header is above it
+    assert run.code == 1
+    assert run.err == f"{clash}:2: event 2019-summit: id: duplicate id, first defined at {EDGES}:{first}\n"
+
+
+def test_control_and_bidi_characters_are_rejected(tmp_path: Path) -> None:
+    bad = write(
+        tmp_path / "ctl.toml",
+        EVENT.format(id="2020-ctl", date="2020", title="Bell \\u0007 here")
+        + EVENT.format(id="2020-bidi", date="2020", title="Evil \u202e reversed"),
+    )
+    run = edges("--data", str(bad), "list")
+    assert run.code == 1
+    assert "event 2020-ctl: title: control character U+0007 at position 5" in run.err
+    assert "event 2020-bidi: title: bidirectional control character U+202E at position 5" in run.err
+
+
+def test_user_file_and_ots_data_are_loaded(tmp_path: Path) -> None:
+    user_file = tmp_path / "xdg-data" / "otscli" / "events.toml"
+    user_file.parent.mkdir(parents=True)
+    write(user_file, EVENT.format(id="2021-mine", date="2021-04", title="Mine"))
+    extra_a = write(tmp_path / "a.toml", EVENT.format(id="2021-a", date="2021-05", title="A"))
+    extra_b = write(tmp_path / "b.toml", EVENT.format(id="2021-b", date="2021-06", title="B"))
+    env = {"OTS_DATA": os.pathsep.join([str(extra_a), str(extra_b)])}
+    assert ids(edges("list", "--year", "2021", "--json", env=env)) == ["2021-mine", "2021-a", "2021-b"]
+
+
+def test_missing_file_is_one_line_exit_1(tmp_path: Path) -> None:
+    run = ots("--data", str(tmp_path / "nope.toml"), "list")
+    assert (run.code, run.err) == (1, f"{tmp_path / 'nope.toml'}: no such file\n")
+
+
+def test_toml_dates_are_accepted(tmp_path: Path) -> None:
+    dated = write(
+        tmp_path / "dates.toml",
+        EVENT.format(id="2022-x", date="2022-01-02", title="X").replace('date = "2022-01-02"', "date = 2022-01-02"),
+    )
+    assert edges("--data", str(dated), "show", "2022-x", "--json").json()["event"]["date"] == "2022-01-02"
