@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import difflib
 
 from otscli.errors import UsageError, printable
 from otscli.models import KINDS, STATUSES, Catalog, City, Event, Organ, PartialDate, Source, State

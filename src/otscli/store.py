@@ -200,7 +200,9 @@ def check_file(path: Path, text: str) -> tuple[LoadedFile | None, list[str]]:
     return LoadedFile(shown, data, origins, locator), []
 
 
-def describe(item: Any, tables: dict[str, Any], origins: dict[tuple[str, int], Origin], locator: Locator, shown: str) -> str:
+def describe(
+    item: Any, tables: dict[str, Any], origins: dict[tuple[str, int], Origin], locator: Locator, shown: str
+) -> str:
     """One pydantic error as `file:line: event <id>: field: message`."""
     loc = item["loc"]
     message = str(item["msg"]).removeprefix("Value error, ")
@@ -293,7 +295,9 @@ def cross_check(loaded: Sequence[LoadedFile]) -> list[str]:
             for clash in index.add(record.id, record.name, record.aliases):
                 problems.append(f"{origin}: {table} {record.id}: aliases: {clash!r} already names another {table}")
 
-    def dangling(origin: Origin, file: LoadedFile, label: str, field: str, table: str, ids: Iterable[str | None]) -> None:
+    def dangling(
+        origin: Origin, file: LoadedFile, label: str, field: str, table: str, ids: Iterable[str | None]
+    ) -> None:
         for ref in ids:
             if ref is not None and ref not in known[table]:
                 problems.append(f"{file.line_of(origin, field)}: {label}: {field}: unknown {table} {ref!r}")

@@ -6,7 +6,7 @@ from otscli.models import Catalog, City, Event, Membership, State
 
 
 def place(event: Event, catalog: Catalog) -> str:
-    """"Astana, Kazakhstan", "online", "Baku, Azerbaijan and online", or ""."""
+    """ "Astana, Kazakhstan", "online", "Baku, Azerbaijan and online", or ""."""
     city = catalog.city_by_id.get(event.city or "")
     where = city_label(city, catalog) if city else ""
     if event.online:
@@ -28,13 +28,17 @@ def state_names(ids: list[str], catalog: Catalog) -> str:
 
 
 def kind_label(event: Event) -> str:
-    """"summit", "informal summit", "meeting no. 3"."""
+    """ "summit", "informal summit", "meeting no. 3"."""
     label = event.kind if event.format in (None, "ordinary") else f"{event.format} {event.kind}"
     return f"{label} no. {event.number}" if event.number else label
 
 
 def membership_line(entry: Membership) -> str:
-    span = f"since {entry.since.display()}" if entry.until is None else f"{entry.since.display()} – {entry.until.display()}"
+    span = (
+        f"since {entry.since.display()}"
+        if entry.until is None
+        else f"{entry.since.display()} – {entry.until.display()}"
+    )
     return f"{entry.status.replace('-', ' ')} {span}"
 
 

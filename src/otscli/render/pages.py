@@ -65,7 +65,9 @@ def draw_event(console: Console, event: Event, catalog: Catalog) -> None:
     draw_fields(console, rows)
 
 
-def draw_with_events(console: Console, head: RenderableType, rows: Sequence[tuple[str, str]], events: Sequence[Event], catalog: Catalog) -> None:
+def draw_with_events(
+    console: Console, head: RenderableType, rows: Sequence[tuple[str, str]], events: Sequence[Event], catalog: Catalog
+) -> None:
     from rich.text import Text
 
     console.print(head)
@@ -83,7 +85,10 @@ def draw_state(console: Console, state: State, events: Sequence[Event], catalog:
     history = []
     for entry in state.membership:
         behind = catalog.event_by_id.get(entry.event or "")
-        history.append(membership_line(entry) + (f" ({behind.title}, {place(behind, catalog) or behind.display_date})" if behind else ""))
+        history.append(
+            membership_line(entry)
+            + (f" ({behind.title}, {place(behind, catalog) or behind.display_date})" if behind else "")
+        )
     rows = [("id", state.id), ("also", ", ".join(state.aliases)), ("membership", "\n".join(history) or "none recorded")]
     draw_with_events(console, heading(state.name, state.id), rows, events, catalog)
 
