@@ -1,0 +1,241 @@
+"""`ots add` and `ots validate` on real files: nothing a user wrote is ever lost, half-written or reformatted."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import EDGES, edges, ots
+
+OTS = [sys.executable, "-m", "otscli"]
+ADD = ["add", "--date", "2024-05-02", "--title", "Elders meet", "--kind", "meeting", "--source", "test-source"]
+
+HAND_WRITTEN = """\
+# My own events — kept by hand.   Odd  spacing stays.
+format = 1
+
+[[event]]   # a comment after a header
+id    = "2023-01-mine"
+date  = "2023-01"
+title = 'Written by hand'
+kind  = "meeting"
+sources = [ "test-source" ]  # trailing comment
+"""
+
+
+def add(target: Path, *args: str) -> tuple[int, str]:
+    run = edges("add", "--file", str(target), *ADD[1:], *args)
+    return run.code, run.out + run.err
+
+
+def loads(path: Path) -> list[str]:
+    run = edges("--data", str(path), "list", "--json")
+    assert run.code == 0, run.err
+    return [event["id"] for event in run.json() if event["id"].startswith(("2023-", "2024-", "2025-"))]
+
+
+def test_add_appends_after_the_original_bytes_and_keeps_them(tmp_path: Path) -> None:
+    target = tmp_path / "mine.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    code, out = add(target, "--organ", "Aksakals Council", "--city", "Naxçıvan", "--state", "turkey")
+    assert (code, out) == (0, "2024-05-02-elders-meet\n")
+    content = target.read_text(encoding="utf-8")
+    assert content.startswith(HAND_WRITTEN + "\n[[event]]\n")
+    assert 'organs = [\n    "CoE",\n]' in content and 'city = "nakhchivan"' in content
+    assert loads(target) == ["2023-01-mine", "2024-05-02-elders-meet"]
+
+
+def test_crlf_files_get_crlf_and_a_missing_final_newline_is_added(tmp_path: Path) -> None:
+    target = tmp_path / "crlf.toml"
+    original = HAND_WRITTEN.replace("\n", "\r\n").rstrip("\r\n").encode("utf-8")
+    target.write_bytes(original)
+    assert add(target)[0] == 0
+    content = target.read_bytes()
+    assert content.startswith(original + b"\r\n\r\n[[event]]\r\n")
+    assert b"\n" not in content.replace(b"\r\n", b"")
+    assert loads(target) == ["2023-01-mine", "2024-05-02-elders-meet"]
+
+
+def test_the_default_file_and_folder_are_created_and_loaded(tmp_path: Path) -> None:
+    run = edges("add", *ADD[1:], "--id", "2024-05-02-mine")
+    assert (run.code, run.out) == (0, "2024-05-02-mine\n")
+    assert (tmp_path / "xdg-data" / "otscli" / "events.toml").is_file()
+    assert "2024-05-02-mine" in [event["id"] for event in edges("list", "--json").json()]
+
+
+def test_a_symlinked_file_is_written_through_its_target(tmp_path: Path) -> None:
+    real = tmp_path / "real.toml"
+    real.write_text(HAND_WRITTEN, encoding="utf-8")
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    real.chmod(0o600)
+    assert add(link)[0] == 0
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8").startswith(HAND_WRITTEN)
+    assert real.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize(
+    ("content", "args", "code", "message"),
+    [
+        ("[[event]\nbroken", [], 1, "TOML syntax"),
+        ('event = [{ id = "2023-x", date = "2023", title = "x", kind = "meeting", sources = ["test-source"] }]\n', [],
+         1, "inline 'event = [...]' array"),
+        (HAND_WRITTEN, ["--id", "2023-01-mine"], 1, "already exists"),
+        (HAND_WRITTEN, ["--id", "2019-summit"], 1, "already exists"),
+        (HAND_WRITTEN, ["--city", "Atlantis"], 2, "unknown city 'Atlantis'"),
+        (HAND_WRITTEN, ["--kind", "party"], 2, "unknown kind 'party'"),
+        (HAND_WRITTEN, ["--end", "2024-04-01"], 2, "is before date"),
+        (HAND_WRITTEN, ["--source", "nowhere"], 2, "unknown source 'nowhere'"),
+        (HAND_WRITTEN, ["--title", "bad \u202e title"], 2, "bidirectional control character"),
+    ],
+)  # fmt: skip
+def test_refusals_leave_the_file_byte_identical(
+    tmp_path: Path, content: str, args: list[str], code: int, message: str
+) -> None:
+    target = tmp_path / "mine.toml"
+    target.write_bytes(content.encode("utf-8"))
+    before = target.read_bytes()
+    result, out = add(target, *args)
+    assert result == code, out
+    assert message in out
+    assert len(out.splitlines()) == 1
+    assert target.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["mine.toml", "mine.toml.lock"]
+
+
+def test_a_failure_between_write_and_replace_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "mine.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+
+    def failing_replace(self: Path, other: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", failing_replace)
+    code, out = add(target)
+    assert code == 1
+    assert out == f"{target}: cannot write: No space left on device; file unchanged\n"
+    assert target.read_text(encoding="utf-8") == HAND_WRITTEN
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["mine.toml", "mine.toml.lock"]
+
+
+def test_a_held_lock_makes_add_give_up_after_five_seconds(tmp_path: Path) -> None:
+    target = tmp_path / "mine.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    with (tmp_path / "mine.toml.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        started = time.monotonic()
+        code, out = add(target)
+        waited = time.monotonic() - started
+    assert code == 1 and "locked by another writer" in out
+    assert 4.5 <= waited < 15
+    assert target.read_text(encoding="utf-8") == HAND_WRITTEN
+
+
+def spawn_add(target: Path, event_id: str) -> subprocess.Popen[bytes]:
+    command = [*OTS, "--no-bundled", "--data", str(EDGES), *ADD, "--file", str(target), "--id", event_id]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def test_many_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "shared.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    wanted = [f"2024-05-02-writer-{writer}-event-{number}" for number in range(6) for writer in range(4)]
+    pending = list(wanted)
+    while pending:
+        batch, pending = pending[:4], pending[4:]
+        processes = [spawn_add(target, event_id) for event_id in batch]
+        for process in processes:
+            assert process.stderr is not None
+            error = process.stderr.read()
+            assert process.wait(timeout=60) == 0, error
+    assert sorted(loads(target)) == sorted(["2023-01-mine", *wanted])
+    assert target.read_text(encoding="utf-8").startswith(HAND_WRITTEN)
+
+
+def test_writers_killed_at_random_moments_leave_a_loadable_file(tmp_path: Path) -> None:
+    target = tmp_path / "killed.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    chance = random.Random(20091003)
+    for number in range(12):
+        process = spawn_add(target, f"2024-05-02-killed-{number}")
+        time.sleep(chance.uniform(0.0, 0.6))
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        assert process.stderr is not None
+        process.stderr.close()
+        content = target.read_text(encoding="utf-8")
+        assert content.startswith(HAND_WRITTEN)
+        ids = loads(target)
+        assert ids[0] == "2023-01-mine"
+        assert all(event_id.startswith("2024-05-02-killed-") for event_id in ids[1:])
+    assert add(target, "--id", "2025-after-the-kills")[0] == 0
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
+
+
+def test_validate_is_silent_when_clean() -> None:
+    run = ots("validate")
+    assert (run.code, run.out, run.err) == (0, "", "")
+
+
+def test_validate_reports_every_problem_in_every_file(tmp_path: Path) -> None:
+    first = tmp_path / "first.toml"
+    first.write_text('[[event]]\nid = "2019-summit"\ndate = "2019"\ntitle = "Dup"\nkind = "summit"\n'
+                     'sources = ["test-source"]\n', encoding="utf-8")  # fmt: skip
+    second = tmp_path / "second.toml"
+    second.write_text("[[event]\n", encoding="utf-8")
+    run = edges("validate", str(first), str(second))
+    assert run.code == 1
+    assert run.out == ""
+    lines = run.err.splitlines()
+    assert lines[0].startswith(f"{second}:1:") and "TOML syntax" in lines[0]
+    assert lines[1].startswith(f"{first}:1: event 2019-summit: id: duplicate id, first defined at {EDGES}:")
+
+
+def test_validate_accepts_a_bom_and_crlf(tmp_path: Path) -> None:
+    target = tmp_path / "bom.toml"
+    target.write_bytes(b"\xef\xbb\xbf" + HAND_WRITTEN.replace("\n", "\r\n").encode("utf-8"))
+    assert edges("validate", str(target)).code == 0
+
+
+def test_validate_reports_invalid_utf8_by_line_and_column(tmp_path: Path) -> None:
+    target = tmp_path / "latin1.toml"
+    target.write_bytes(HAND_WRITTEN.encode("utf-8") + b'summary = "Bak\xfd"\n')
+    run = edges("validate", str(target))
+    assert (run.code, run.err) == (1, f"{target}:10:15: invalid UTF-8 (byte 0xfd)\n")
+
+
+def test_validate_survives_deep_nesting(tmp_path: Path) -> None:
+    target = tmp_path / "deep.toml"
+    target.write_text("x = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    run = edges("validate", str(target))
+    assert run.code == 1
+    assert len(run.err.splitlines()) == 1 and str(target) in run.err
+
+
+def test_validate_refuses_an_oversize_file(tmp_path: Path) -> None:
+    target = tmp_path / "huge.toml"
+    with target.open("wb") as handle:
+        handle.truncate(65 * 2**20)
+    run = edges("validate", str(target))
+    assert (run.code, run.err) == (1, f"{target}: larger than the 64 MiB limit for a data file\n")
+
+
+def test_validate_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path, message in (
+        (tmp_path, "is a directory, not a data file"),
+        (fifo, "not a regular file"),
+        (Path("/dev/zero"), "not a regular file"),
+    ):
+        run = edges("validate", str(path))
+        assert (run.code, run.err) == (1, f"{path}: {message}\n")
