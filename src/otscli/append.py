@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from otscli.atomic import TEMP_SUFFIX, write_atomically
 from otscli.errors import DataError, UsageError, printable
 from otscli.models import KINDS, STATUSES, Event
 from otscli.names import build_index, fold
@@ -19,7 +20,6 @@ from otscli.query import choose, find_source, parse_date
 from otscli.store import Locator, data_paths, decode, load_files, parse, read_text
 
 LOCK_TIMEOUT_SECONDS = 5.0
-_TEMP_SUFFIX = ".ots-tmp"
 
 
 @dataclass(frozen=True)
@@ -129,28 +129,6 @@ def new_block(event: Event, original: bytes) -> bytes:
     return lead + block.encode("utf-8").replace(b"\n", newline)
 
 
-def write_atomically(path: Path, content: bytes, check: Any) -> None:
-    """Write `content` to a temp file beside `path`, check it, fsync it, then replace `path` with it."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}{_TEMP_SUFFIX}")
-    try:
-        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~current_umask()
-        descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.write(descriptor, content)
-            os.fchmod(descriptor, mode)
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        check(temp)
-        temp.replace(path)
-        fsync_folder(path.parent)
-    except OSError as error:
-        raise DataError(f"{printable(str(path))}: cannot write: {error.strerror or error}; file unchanged") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-
-
 @contextlib.contextmanager
 def exclusive_lock(path: Path) -> Iterator[None]:
     """Hold an exclusive lock on `<file>.lock` (kept, never deleted), waiting at most a few seconds."""
@@ -178,24 +156,10 @@ def exclusive_lock(path: Path) -> Iterator[None]:
 
 def remove_stale_temp_files(path: Path) -> None:
     """Temp files of writers that were killed; safe to remove because we hold the lock."""
-    for stale in path.parent.glob(f".{glob_escape(path.name)}.*{_TEMP_SUFFIX}"):
+    for stale in path.parent.glob(f".{glob_escape(path.name)}.*{TEMP_SUFFIX}"):
         with contextlib.suppress(OSError):
             stale.unlink()
 
 
 def glob_escape(name: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", name)
-
-
-def fsync_folder(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

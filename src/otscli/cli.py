@@ -479,6 +479,49 @@ def sources(ctx: typer.Context, json: Json = False) -> None:
 
 
 @app.command()
+def export(
+    ctx: typer.Context,
+    format_name: Annotated[
+        str | None, typer.Option("--format", "-f", metavar="FORMAT", help="json, jsonl, csv, md, ics, svg or html.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here; the extension can set the format."),
+    ] = None,
+    since: Since = None,
+    until: Until = None,
+    year: Year = None,
+    organ: Organ = None,
+    city: City = None,
+    state: State = None,
+    kind: Kind = None,
+    status: Status = None,
+    reverse: Reverse = False,
+    limit: Limit = None,
+) -> None:
+    """Write the matching events in another format, to stdout or to a file (replaced whole).
+
+    \b
+    Example: ots export --since 2019 -o summits.ics --kind summit
+    """
+    from otscli.query import select
+    from otscli.render.exports import choose_exporter
+
+    exporter = choose_exporter(format_name, output)
+    catalog = session(ctx).catalog()
+    where = event_filter(catalog, since, until, year, organ, city, state, kind, status)
+    content = exporter.export(select(catalog, where, reverse=reverse, limit=limit), catalog).encode("utf-8")
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+    else:
+        from otscli.atomic import write_atomically
+
+        write_atomically(output, content)
+
+
+@app.command()
 def validate(
     ctx: typer.Context,
     paths: Annotated[list[Path] | None, typer.Argument(metavar="[PATH]...", help="Data files to check too.")] = None,

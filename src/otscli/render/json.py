@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from otscli.models import Catalog, City, Event, Organ, Record, Source, State
@@ -46,3 +46,8 @@ def write(data: list[Any] | Mapping[str, Any]) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()
+
+
+def export(events: Sequence[Event], catalog: Catalog) -> str:
+    """`ots export --format json`: the same array as `--json`."""
+    return json.dumps(records(events), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,49 @@
+"""The export formats, registered in one place: `--format NAME` and `-o FILE.EXT` both look here."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from otscli.errors import UsageError
+from otscli.models import Catalog, Event
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """A format: its name, the file extensions that imply it, and the module whose export() writes it."""
+
+    name: str
+    extensions: tuple[str, ...]
+    module: str
+
+    def export(self, events: Sequence[Event], catalog: Catalog) -> str:
+        rendered: str = importlib.import_module(self.module).export(events, catalog)
+        return rendered
+
+
+EXPORTERS = {
+    exporter.name: exporter
+    for exporter in (
+        Exporter("json", (".json",), "otscli.render.json"),
+        Exporter("jsonl", (".jsonl", ".ndjson"), "otscli.render.jsonl"),
+    )
+}
+
+
+def choose_exporter(name: str | None, output: Path | None) -> Exporter:
+    """The exporter `--format` names, else the one the output file's extension implies."""
+    if name is not None:
+        exporter = EXPORTERS.get(name.strip().lower())
+        if exporter is None:
+            raise UsageError(f"--format: unknown format {name!r}; one of {', '.join(EXPORTERS)}")
+        return exporter
+    if output is None:
+        raise UsageError(f"export: give --format ({', '.join(EXPORTERS)}) or -o FILE with one of their extensions")
+    suffix = output.suffix.lower()
+    for exporter in EXPORTERS.values():
+        if suffix in exporter.extensions:
+            return exporter
+    raise UsageError(f"-o: cannot tell the format from {output.name!r}; add --format ({', '.join(EXPORTERS)})")
