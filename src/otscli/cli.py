@@ -522,6 +522,19 @@ def export(
 
 
 @app.command()
+def schema() -> None:
+    """The JSON Schema (draft 2020-12) of every --json output; x-commands maps each command to its part.
+
+    \b
+    Example: ots schema > ots-output.schema.json
+    """
+    from otscli.render import json as json_out
+    from otscli.render.schema import output_schema
+
+    json_out.write(output_schema())
+
+
+@app.command()
 def validate(
     ctx: typer.Context,
     paths: Annotated[list[Path] | None, typer.Argument(metavar="[PATH]...", help="Data files to check too.")] = None,

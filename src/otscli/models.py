@@ -181,7 +181,10 @@ MembershipStatus = Literal["founding-member", "member", "observer"]
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    # In the JSON output every key is always present, so the output schema marks them all required.
+    model_config = ConfigDict(
+        strict=True, extra="forbid", frozen=True, json_schema_serialization_defaults_required=True
+    )
 
 
 class Dispute(Record):

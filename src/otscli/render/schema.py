@@ -1,0 +1,73 @@
+"""The JSON Schema (draft 2020-12) of every `--json` output, generated from the models."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SCHEMA_ID = "urn:otscli:json-output:1"
+
+# Which definition each command's --json output follows.
+COMMANDS = {
+    "timeline": "events",
+    "list": "events",
+    "search": "events",
+    "show": "event_page",
+    "organ": "organ_page",
+    "organs": "organs",
+    "state": "state_page",
+    "states": "states",
+    "city": "city_page",
+    "cities": "cities",
+    "source": "source_page",
+    "sources": "sources",
+}
+
+
+def output_schema() -> dict[str, Any]:
+    from pydantic import TypeAdapter
+
+    from otscli.models import City, Event, Organ, Source, State
+
+    def ref(name: str) -> dict[str, str]:
+        return {"$ref": f"#/$defs/{name}"}
+
+    def array_of(name: str) -> dict[str, Any]:
+        return {"type": "array", "items": ref(name)}
+
+    def page(key: str, record: str, items: str) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "properties": {key: ref(record), items: array_of("Source" if items == "sources" else "Event")},
+            "required": [key, items],
+            "additionalProperties": False,
+        }
+
+    records = {}
+    for model in (Event, Organ, State, City, Source):
+        generated = TypeAdapter(model).json_schema(mode="serialization", ref_template="#/$defs/{model}")
+        records.update(generated.pop("$defs", {}))
+        records[model.__name__] = generated
+    for definition in records.values():
+        if definition.get("type") == "object":
+            definition["additionalProperties"] = False
+    outputs = {
+        "events": array_of("Event"),
+        "event_page": page("event", "Event", "sources"),
+        "organs": array_of("Organ"),
+        "organ_page": page("organ", "Organ", "events"),
+        "states": array_of("State"),
+        "state_page": page("state", "State", "events"),
+        "cities": array_of("City"),
+        "city_page": page("city", "City", "events"),
+        "sources": array_of("Source"),
+        "source_page": page("source", "Source", "events"),
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "ots --json output",
+        "description": "Each command's --json output is one of the definitions; x-commands says which.",
+        "x-commands": {command: f"#/$defs/{name}" for command, name in COMMANDS.items()},
+        "anyOf": [ref(name) for name in outputs],
+        "$defs": {**outputs, **dict(sorted(records.items()))},
+    }
