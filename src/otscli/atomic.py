@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -49,3 +50,18 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def write_output(path: Path, content: bytes) -> None:
+    """Write an output file the user named: a regular file (or a new one) is replaced whole through any
+    symlink; a FIFO or a device (/dev/stdout, a named pipe) is written into, never replaced."""
+    real = Path(os.path.realpath(path))
+    try:
+        is_special = real.exists() and not stat.S_ISREG(real.stat().st_mode) and not real.is_dir()
+        if is_special:
+            with real.open("wb") as stream:
+                stream.write(content)
+            return
+    except OSError as error:
+        raise DataError(f"{printable(str(path))}: cannot write: {error.strerror or error}") from None
+    write_atomically(real, content)

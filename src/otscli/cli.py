@@ -516,9 +516,9 @@ def export(
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
     else:
-        from otscli.atomic import write_atomically
+        from otscli.atomic import write_output
 
-        write_atomically(output, content)
+        write_output(output, content)
 
 
 @app.command()

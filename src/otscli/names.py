@@ -78,7 +78,8 @@ class NameIndex:
         if found is not None:
             return found
         suggestions = self.suggest(query)
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else f"; see 'ots {self.what}s'"
+        listing = "cities" if self.what == "city" else f"{self.what}s"
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else f"; see 'ots {listing}'"
         raise UsageError(f"unknown {self.what} {query!r}{hint}")
 
 
