@@ -59,8 +59,8 @@ def guarded(run: Callable[[], Any]) -> int:
     except OtsError as error:
         prefix = "" if isinstance(error, DataError) else "ots: "
         return report_lines([prefix + line for line in error.message.splitlines()], error.exit_code)
-    except typer.Exit as exit_:
-        return exit_.exit_code
+    except typer.Exit as exit_:  # typer turns Ctrl-C into Exit(130)
+        return report("interrupted", 130) if exit_.exit_code == 130 else exit_.exit_code
     except (typer.Abort, KeyboardInterrupt):
         return report("interrupted", 130)
     except typer.TyperException as error:  # click's usage errors: bad option, missing argument
@@ -76,6 +76,8 @@ def guarded(run: Callable[[], Any]) -> int:
         return report(
             f"internal error: {type(error).__name__}: {printable(str(error))} (set OTS_DEBUG=1 for details)", 1
         )
+    if result == 130:  # typer returns Ctrl-C as an exit code when not standalone
+        return report("interrupted", 130)
     return result if isinstance(result, int) else 0
 
 
@@ -142,7 +144,9 @@ def root(
     ctx: typer.Context,
     data: Annotated[
         list[Path] | None,
-        typer.Option("--data", metavar="PATH", help="Also read this data file (repeatable; OTS_DATA adds more)."),
+        typer.Option(
+            "--data", metavar="PATH", readable=False, help="Also read this data file (repeatable; OTS_DATA adds more)."
+        ),
     ] = None,
     no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Leave out the bundled data.")] = False,
     version: Annotated[
@@ -486,7 +490,9 @@ def export(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write here; the extension can set the format."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", readable=False, help="Write here; the extension can set the format."
+        ),
     ] = None,
     since: Since = None,
     until: Until = None,
@@ -537,7 +543,9 @@ def schema() -> None:
 @app.command()
 def validate(
     ctx: typer.Context,
-    paths: Annotated[list[Path] | None, typer.Argument(metavar="[PATH]...", help="Data files to check too.")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(metavar="[PATH]...", readable=False, help="Data files to check too.")
+    ] = None,
 ) -> None:
     """Check the data files: silent with exit 0 when clean, else every problem on stderr and exit 1.
 
@@ -571,7 +579,8 @@ def add(
     outcome: Annotated[list[str] | None, typer.Option("--outcome", help="A decision (repeatable).")] = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", help="A tag (repeatable).")] = None,
     file: Annotated[
-        Path | None, typer.Option("--file", metavar="PATH", help="Default: $XDG_DATA_HOME/otscli/events.toml.")
+        Path | None,
+        typer.Option("--file", metavar="PATH", readable=False, help="Default: $XDG_DATA_HOME/otscli/events.toml."),
     ] = None,
 ) -> None:
     """Append one event to your data file, safely; prints the new event's id.
@@ -595,4 +604,7 @@ def add(
 
 def main() -> None:
     """The console script `ots`."""
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:  # before the command started
+        sys.exit(report("interrupted", 130))

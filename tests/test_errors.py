@@ -1,0 +1,275 @@
+"""Every way to break `ots` ends in the documented exit code and one clear line on stderr.
+
+CASES is the README's "Errors" table: each row is run here, and the table in the README is
+rendered from this list (OTS_UPDATE_README=1 .venv/bin/pytest tests/test_errors.py rewrites it).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import EDGES, ROOT, edges
+from test_process import big_store
+
+OTS = [sys.executable, "-m", "otscli"]
+START, END = "<!-- errors:start -->", "<!-- errors:end -->"
+VALID_EVENT = '[[event]]\nid = "2020-x"\ndate = "2020"\ntitle = "X"\nkind = "meeting"\nsources = ["test-source"]\n'
+
+Outcome = tuple[int, str]
+
+
+@dataclass(frozen=True)
+class Case:
+    group: str
+    what: str
+    example: str
+    code: int
+    message: str  # FILE stands for the file the case made; "" means stderr stays empty
+    run: Callable[[Path], Outcome]
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> Callable[[Path], Outcome]:
+    def run(_: Path) -> Outcome:
+        result = edges(*args, env=env)
+        return result.code, result.err
+
+    return run
+
+
+def with_file(content: bytes | str) -> Callable[[Path], Outcome]:
+    """Write FILE, then run `ots validate FILE` on the test store."""
+
+    def run(tmp_path: Path) -> Outcome:
+        path = tmp_path / "FILE.toml"
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        result = edges("validate", str(path))
+        return result.code, result.err.replace(str(path), "FILE")
+
+    return run
+
+
+def on_path(path: str) -> Callable[[Path], Outcome]:
+    def run(_: Path) -> Outcome:
+        result = edges("validate", path)
+        return result.code, result.err
+
+    return run
+
+
+def process(command: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    shell_env = {**os.environ, **(env or {})}
+    ots_line = " ".join([*OTS, "--no-bundled", "--data", str(EDGES)])
+    return subprocess.run(["bash", "-c", command.replace("OTS", ots_line)], capture_output=True, env=shell_env)
+
+
+def markup_printed_literally(_: Path) -> Outcome:
+    result = edges("show", "2019-summit")
+    assert "Held [bold]somewhere[/] in :smile: Baku." in result.out
+    return result.code, result.err
+
+
+def into_head(tmp_path: Path) -> Outcome:
+    store = big_store(tmp_path / "big.toml", 3000)
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", " ".join([*OTS, "--no-bundled", "--data", str(store), "list"]) + " | head -1"],
+        capture_output=True,
+    )
+    return done.returncode, done.stderr.decode()
+
+
+def closed_stdout(_: Path) -> Outcome:
+    done = process("OTS timeline >&-")
+    return done.returncode, done.stderr.decode()
+
+
+def full_disk(_: Path) -> Outcome:
+    done = process("OTS timeline > /dev/full")
+    return done.returncode, done.stderr.decode()
+
+
+def narrow_terminal(encoding: str) -> Callable[[Path], Outcome]:
+    def run(_: Path) -> Outcome:
+        done = process("OTS timeline; OTS list", env={"PYTHONIOENCODING": encoding})
+        assert b"Forum across the new year" in done.stdout
+        done.stdout.decode(encoding)  # nothing the terminal cannot show
+        return done.returncode, done.stderr.decode()
+
+    return run
+
+
+def json_on_ascii(_: Path) -> Outcome:
+    done = process("OTS state turkey --json", env={"PYTHONIOENCODING": "ascii"})
+    assert '"name": "Türkiye"' in done.stdout.decode("utf-8")
+    return done.returncode, done.stderr.decode()
+
+
+def not_utf8_argument(_: Path) -> Outcome:
+    done = subprocess.run([*OTS, "--no-bundled", "--data", str(EDGES), "city", b"Bak\xfd"], capture_output=True)
+    return done.returncode, done.stderr.decode()
+
+
+def interrupted(tmp_path: Path) -> Outcome:
+    store = big_store(tmp_path / "big.toml", 40000)
+    child = subprocess.Popen([*OTS, "--no-bundled", "--data", str(store), "list"], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)  # fmt: skip
+    time.sleep(0.6)
+    child.send_signal(signal.SIGINT)
+    _, error = child.communicate(timeout=60)
+    return child.returncode, error.decode()
+
+
+def unreadable(tmp_path: Path) -> Outcome:
+    path = tmp_path / "FILE.toml"
+    path.write_text(VALID_EVENT, encoding="utf-8")
+    path.chmod(0)
+    # root reads anything; drop the capabilities that let it, so the permission bits count
+    drop = [] if os.geteuid() else ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search"]
+    done = subprocess.run([*drop, *OTS, "--no-bundled", "--data", str(EDGES), "validate", str(path)],
+                          capture_output=True)  # fmt: skip
+    return done.returncode, done.stderr.decode().replace(str(path), "FILE")
+
+
+def oversize(tmp_path: Path) -> Outcome:
+    path = tmp_path / "FILE.toml"
+    with path.open("wb") as handle:
+        handle.truncate(65 * 2**20)
+    result = edges("validate", str(path))
+    return result.code, result.err.replace(str(path), "FILE")
+
+
+def fifo(tmp_path: Path) -> Outcome:
+    path = tmp_path / "FILE.toml"
+    os.mkfifo(path)
+    result = edges("validate", str(path))
+    return result.code, result.err.replace(str(path), "FILE")
+
+
+def directory(tmp_path: Path) -> Outcome:
+    result = edges("validate", str(tmp_path))
+    return result.code, result.err.replace(str(tmp_path), "FILE")
+
+
+def export_into_directory(tmp_path: Path) -> Outcome:
+    result = edges("export", "--format", "json", "-o", str(tmp_path))
+    return result.code, result.err.replace(str(tmp_path), "FILE")
+
+
+CASES = [
+    Case("Data on the screen", "Rich markup in a title or summary", "`ots show ID`", 0, "",
+         markup_printed_literally),
+    Case("Data on the screen", "A control character in a data file", "`title = \"a\\u0007b\"`", 1,
+         "FILE:4: event 2020-x: title: control character U+0007 at position 1",
+         with_file(VALID_EVENT.replace('title = "X"', 'title = "a\\u0007b"'))),
+    Case("Data on the screen", "A bidi override in a data file", "`title = \"a\\u202eb\"`", 1,
+         "FILE:4: event 2020-x: title: bidirectional control character U+202E at position 1",
+         with_file(VALID_EVENT.replace('title = "X"', 'title = "a\\u202eb"'))),
+    Case("Data on the screen", "An escape sequence in a path", "`ots --data $'x\\e[2J.toml' list`", 1,
+         "x\\x1b[2J.toml: no such file", cli("--data", "x\x1b[2J.toml", "list")),
+    Case("Data on the screen", "An escape sequence in an argument", "`ots city $'\\e[31mBaku'`", 2,
+         "ots: unknown city '\\x1b[31mBaku'; did you mean Baku?", cli("city", "\x1b[31mBaku")),
+    Case("Arguments", "A malformed date", "`ots list --since 2019-1`", 2,
+         "ots: --since: '2019-1' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+         cli("list", "--since", "2019-1")),
+    Case("Arguments", "An impossible date", "`ots list --until 2023-02-30`", 2,
+         "ots: --until: 2023-02-30 does not exist: Feb 2023 has 28 days", cli("list", "--until", "2023-02-30")),
+    Case("Arguments", "A year out of range", "`ots list --year 10000`", 2,
+         "ots: Invalid value for '--year'", cli("list", "--year", "10000")),
+    Case("Arguments", "A negative or non-numeric limit", "`ots list --limit -1`", 2,
+         "ots: Invalid value for '--limit'", cli("list", "--limit", "-1")),
+    Case("Arguments", "`--since` after `--until`", "`ots list --since 2020 --until 2019`", 2,
+         "ots: --since 2020 is after --until 2019; nothing can match",
+         cli("list", "--since", "2020", "--until", "2019")),
+    Case("Arguments", "An empty or blank query", "`ots search ' '`", 2, "ots: empty search text", cli("search", " ")),
+    Case("Arguments", "An empty or blank id or name", "`ots show ''`", 2, "ots: empty event id", cli("show", "")),
+    Case("Arguments", "An unknown choice", "`ots list --kind sumit`", 2,
+         "ots: unknown kind 'sumit'; did you mean summit?", cli("list", "--kind", "sumit")),
+    Case("Arguments", "An unknown format", "`ots export --format pdf`", 2,
+         "ots: --format: unknown format 'pdf'", cli("export", "--format", "pdf")),
+    Case("Arguments", "An unknown option", "`ots list --colour`", 2,
+         "ots: No such option: --colour (see 'ots --help')", cli("list", "--colour")),
+    Case("Arguments", "An argument that is not valid UTF-8", "`ots city $'Bak\\xfd'`", 2,
+         "ots: unknown city 'Bak\\udcfd'; did you mean Baku?", not_utf8_argument),
+    Case("Streams", "The reader of a pipe stops early", "`ots list \\| head -1`", 0, "", into_head),
+    Case("Streams", "Standard output closed", "`ots timeline >&-`", 1, "ots: standard output is closed",
+         closed_stdout),
+    Case("Streams", "A full disk", "`ots timeline > /dev/full`", 1,
+         "ots: cannot write output: No space left on device", full_disk),
+    Case("Streams", "An ASCII-only terminal", "`PYTHONIOENCODING=ascii ots timeline`", 0, "",
+         narrow_terminal("ascii")),
+    Case("Streams", "A Latin-1 terminal", "`PYTHONIOENCODING=latin-1 ots timeline`", 0, "",
+         narrow_terminal("latin-1")),
+    Case("Streams", "JSON on an ASCII terminal (still UTF-8)", "`PYTHONIOENCODING=ascii ots state TR --json`", 0, "",
+         json_on_ascii),
+    Case("Streams", "Ctrl-C", "Ctrl-C during `ots list`", 130, "ots: interrupted", interrupted),
+    Case("Files", "A missing file", "`ots --data nope.toml list`", 1, "nope.toml: no such file",
+         cli("--data", "nope.toml", "list")),
+    Case("Files", "A directory", "`ots validate /tmp`", 1, "FILE: is a directory, not a data file", directory),
+    Case("Files", "A FIFO", "`ots validate pipe`", 1, "FILE: not a regular file", fifo),
+    Case("Files", "A device", "`ots validate /dev/zero`", 1, "/dev/zero: not a regular file", on_path("/dev/zero")),
+    Case("Files", "An unreadable file", "`chmod 0 FILE; ots validate FILE`", 1, "FILE: permission denied", unreadable),
+    Case("Files", "An empty file (no events)", "`ots validate empty.toml`", 0, "", with_file("")),
+    Case("Files", "A byte-order mark", "UTF-8 with BOM", 0, "", with_file(b"\xef\xbb\xbf" + VALID_EVENT.encode())),
+    Case("Files", "CRLF line ends", "Windows line ends", 0, "", with_file(VALID_EVENT.replace("\n", "\r\n"))),
+    Case("Files", "A lone CR", "`a = 1\\rb = 2`", 1, "FILE:1:6: TOML syntax:", with_file("a = 1\rb = 2\n")),
+    Case("Files", "Invalid UTF-8", "a Latin-1 byte", 1, "FILE:4:13: invalid UTF-8 (byte 0xfd)",
+         with_file(VALID_EVENT.replace('title = "X"', 'title = "Bak\xfd"').encode("latin-1"))),
+    Case("Files", "Very deep nesting", "`x = [[[[…]]]]`", 1, "FILE: TOML nested too deeply to read",
+         with_file("x = " + "[" * 100_000 + "]" * 100_000 + "\n")),
+    Case("Files", "A file over 64 MiB", "a 65 MiB file", 1, "FILE: larger than the 64 MiB limit for a data file",
+         oversize),
+    Case("Files", "A TOML date-time where a date belongs", "`date = 2020-01-01T10:00:00`", 1,
+         "FILE:3: event 2020-x: date: a date and time was given where a date belongs",
+         with_file(VALID_EVENT.replace('date = "2020"', "date = 2020-01-01T10:00:00"))),
+    Case("Files", "A duplicate key", "`id = …` twice", 1, "FILE:3:14: TOML syntax: Cannot overwrite a value",
+         with_file('[[event]]\nid = "2020-x"\nid = "2020-y"\n')),
+    Case("Files", "An id that clashes with the bundled data", "`id = \"2019-summit\"`", 1,
+         "FILE:1: event 2019-summit: id: duplicate id, first defined at",
+         with_file(VALID_EVENT.replace("2020-x", "2019-summit"))),
+    Case("Files", "An unknown key", "`colour = \"red\"`", 1, "FILE:7: event 2020-x: colour: unknown key",
+         with_file(VALID_EVENT + 'colour = "red"\n')),
+    Case("Files", "Exporting onto a directory", "`ots export -f json -o /tmp`", 1,
+         "FILE: cannot write: Is a directory; file unchanged", export_into_directory),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.what for case in CASES])
+def test_error_case(case: Case, tmp_path: Path) -> None:
+    code, err = case.run(tmp_path)
+    assert code == case.code, err
+    assert "Traceback" not in err
+    if case.message:
+        assert case.message in err
+        assert len(err.splitlines()) == 1, err
+    else:
+        assert err == ""
+
+
+def errors_table() -> str:
+    lines = [START, "", "| | Case | Example | Exit | On stderr |", "|---|---|---|---|---|"]
+    group = ""
+    for case in CASES:
+        escaped = case.message.replace("|", "\\|")
+        shown = f"`{escaped}`" if case.message else "nothing"
+        lines.append(f"| {case.group if case.group != group else ''} | {case.what} | {case.example} | {case.code} "
+                     f"| {shown} |")  # fmt: skip
+        group = case.group
+    return "\n".join([*lines, "", END])
+
+
+def test_the_readme_errors_table_is_this_list() -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.index(START), text.index(END) + len(END)
+    fresh = text[:start] + errors_table() + text[end:]
+    if os.environ.get("OTS_UPDATE_README"):
+        readme.write_text(fresh, encoding="utf-8")
+    assert fresh == text, "README errors table is stale: OTS_UPDATE_README=1 .venv/bin/pytest tests/test_errors.py"
