@@ -1,0 +1,156 @@
+"""Laws that hold for any input: filters obey the interval semantics, data files load or fail cleanly,
+and name folding is idempotent and blind to case and accents."""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from conftest import EDGES, Run, ots
+from otscli.models import KINDS, STATUSES, PartialDate
+from otscli.names import fold
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+ORGANS = ["CHS", "CFM", "CoE", "SOC", "secretariat", "TURKPA"]
+STATES = ["AZ", "KZ", "KG", "TR", "UZ", "HU", "TM", "TRNC"]
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> str:
+    year = draw(st.integers(1990, 2030))
+    precision = draw(st.sampled_from(["year", "month", "day"]))
+    if precision == "year":
+        return f"{year}"
+    month = draw(st.integers(1, 12))
+    if precision == "month":
+        return f"{year}-{month:02d}"
+    return str(PartialDate(year, month, draw(st.integers(1, 28))))
+
+
+filters = st.fixed_dictionaries(
+    {},
+    optional={
+        "--since": partial_dates(),
+        "--until": partial_dates(),
+        "--year": st.lists(st.integers(1990, 2030).map(str), min_size=1, max_size=2),
+        "--organ": st.lists(st.sampled_from(ORGANS), min_size=1, max_size=2),
+        "--state": st.lists(st.sampled_from(STATES), min_size=1, max_size=2),
+        "--kind": st.lists(st.sampled_from(KINDS), min_size=1, max_size=2),
+        "--status": st.lists(st.sampled_from(STATUSES), min_size=1, max_size=2),
+    },
+)
+
+
+def arguments(chosen: dict[str, Any]) -> list[str]:
+    args: list[str] = []
+    for option, value in chosen.items():
+        for item in value if isinstance(value, list) else [value]:
+            args += [option, item]
+    return args
+
+
+def listed(*args: str) -> Run:
+    return ots("list", "--json", *args)
+
+
+def interval(event: dict[str, Any]) -> tuple[Any, Any]:
+    start = PartialDate.parse(event["date"])
+    return start.start, PartialDate.parse(event["end"] or event["date"]).end
+
+
+EVENTS_SCHEMA = json.loads(ots("schema").out)
+EVENTS_VALIDATOR = Draft202012Validator({"$ref": "#/$defs/events", "$defs": EVENTS_SCHEMA["$defs"]})
+
+
+@SETTINGS
+@given(filters)
+def test_random_filters_never_crash_and_return_sorted_valid_json(chosen: dict[str, Any]) -> None:
+    run = listed(*arguments(chosen))
+    since, until = chosen.get("--since"), chosen.get("--until")
+    if since and until and PartialDate.parse(since).start > PartialDate.parse(until).end:
+        assert run.code == 2 and run.out == ""
+        return
+    assert run.code == 0, run.err
+    events = run.json()
+    assert not list(EVENTS_VALIDATOR.iter_errors(events))
+    keys = [(*interval(event), event["id"]) for event in events]
+    assert keys == sorted(keys)
+    for event in events:
+        first, last = interval(event)
+        assert since is None or last >= PartialDate.parse(since).start
+        assert until is None or first <= PartialDate.parse(until).end
+
+
+@SETTINGS
+@given(partial_dates(), partial_dates())
+def test_since_is_monotonic(earlier: str, later: str) -> None:
+    if PartialDate.parse(later).start < PartialDate.parse(earlier).start:
+        earlier, later = later, earlier
+    wide = {event["id"] for event in listed("--since", earlier).json()}
+    narrow = {event["id"] for event in listed("--since", later).json()}
+    assert narrow <= wide
+
+
+@SETTINGS
+@given(st.integers(1990, 2030))
+def test_year_is_since_and_until_that_year(year: int) -> None:
+    assert listed("--year", str(year)).out == listed("--since", str(year), "--until", str(year)).out
+
+
+VALID = EDGES.read_text(encoding="utf-8")
+LOCATED = re.compile(r"^FILE(:\d+){0,2}: ")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_damaged_data_files_load_or_fail_with_a_located_message(data: st.DataObject) -> None:
+    text = VALID
+    for _ in range(data.draw(st.integers(1, 3))):
+        position = data.draw(st.integers(0, len(text)))
+        cut = data.draw(st.integers(0, 12))
+        insert = data.draw(st.text(alphabet=st.sampled_from('[]{}="\'#.,\n\r\t 0123456789az-\\\u00e9\u202e\x07'),
+                                   max_size=6))  # fmt: skip
+        text = text[:position] + insert + text[position + cut :]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "FILE.toml"
+        path.write_bytes(text.encode("utf-8", "surrogatepass"))
+        run = ots("--no-bundled", "validate", str(path))
+    assert run.code in (0, 1)
+    assert run.out == ""
+    if run.code == 0:
+        assert run.err == ""
+    else:
+        lines = run.err.replace(str(path), "FILE").splitlines()
+        assert lines and all(LOCATED.match(line) for line in lines), lines
+
+
+@given(st.text())
+def test_folding_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+def disguise(name: str, data: st.DataObject) -> str:
+    """The name in random case, with or without its accents."""
+    if data.draw(st.booleans()):
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return "".join(c.upper() if data.draw(st.booleans()) else c.lower() for c in name)
+
+
+@SETTINGS
+@given(st.data())
+def test_every_registry_name_matches_across_case_and_accents(data: st.DataObject) -> None:
+    command = data.draw(st.sampled_from(["organ", "state", "city"]))
+    records = ots(f"{command}s" if command != "city" else "cities", "--json").json()
+    record = data.draw(st.sampled_from(records))
+    name = data.draw(st.sampled_from([record["id"], record["name"], *record["aliases"]]))
+    run = ots(command, disguise(name, data), "--json")
+    assert run.code == 0, run.err
+    assert run.json()[command]["id"] == record["id"]
