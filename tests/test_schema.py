@@ -30,6 +30,8 @@ EXAMPLES = {
     "cities": ["cities", "--json"],
     "source": ["source", "test-source", "--json"],
     "sources": ["sources", "--json"],
+    "stats": ["stats", "--by", "state", "--json"],
+    "on-this-day": ["on-this-day", "--date", "10-03", "--json"],
 }
 
 

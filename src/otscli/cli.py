@@ -110,7 +110,7 @@ app = typer.Typer(
     help="The history of the Organization of Turkic States: summits, councils, agreements, members.",
     epilog="Examples: ots timeline --since 2019 | ots organ CoE | ots state Hungary --json",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -161,16 +161,47 @@ def session(ctx: typer.Context) -> Session:
     return ctx.obj
 
 
-def output(as_json: bool, data: Callable[[], Any], draw: Callable[[Console], None]) -> None:
-    """Print `data()` as JSON, or let `draw` draw on the terminal; JSON never loads rich."""
+def output(as_json: bool, pager: bool, data: Callable[[], Any], draw: Callable[[Console], None]) -> None:
+    """Print `data()` as JSON, or let `draw` draw, through a pager if asked and on a terminal; JSON never loads rich."""
     if as_json:
         from otscli.render import json as json_out
 
         json_out.write(data())
-    else:
-        from otscli.render.console import make_console
+        return
+    from otscli.render.console import make_console
 
-        draw(make_console())
+    console = make_console()
+    if pager and console.is_terminal:
+        os.environ.setdefault("LESS", "-FRX")  # keep colours, quit if one screen
+        with console.pager(styles=True):
+            draw(console)
+    else:
+        draw(console)
+
+
+def completions(table: str) -> Callable[[str], list[tuple[str, str]]]:
+    """Shell completion from the data: ids, names and aliases that start like what was typed (in any case or
+    accent), completed from the typed prefix so the shell keeps them; quiet when the data does not load."""
+
+    def complete(incomplete: str) -> list[tuple[str, str]]:
+        from otscli import store
+        from otscli.names import fold
+
+        try:
+            catalog = store.load()
+        except OtsError:
+            return []
+        wanted, size = fold(incomplete), len(incomplete)
+        found = []
+        for record in getattr(catalog, table):
+            label = getattr(record, "name", None) or record.title
+            texts = [record.id, label, *getattr(record, "aliases", [])]
+            match = next((text for text in texts if fold(text[:size]) == wanted), None)
+            if match is not None:
+                found.append((incomplete + match[size:], label))
+        return found
+
+    return complete
 
 
 # Options shared by the commands that list events.
@@ -180,11 +211,22 @@ Year = Annotated[
     list[int] | None, typer.Option("--year", metavar="YYYY", min=1, max=9999, help="Events in this year (repeatable).")
 ]
 Organ = Annotated[
-    list[str] | None, typer.Option("--organ", metavar="NAME", help="Organ id, name or alias (repeatable).")
+    list[str] | None,
+    typer.Option(
+        "--organ", metavar="NAME", autocompletion=completions("organs"), help="Organ id, name or alias (repeatable)."
+    ),
 ]
-City = Annotated[list[str] | None, typer.Option("--city", metavar="NAME", help="City name or alias (repeatable).")]
+City = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--city", metavar="NAME", autocompletion=completions("cities"), help="City name or alias (repeatable)."
+    ),
+]
 State = Annotated[
-    list[str] | None, typer.Option("--state", metavar="NAME", help="Host or participant state (repeatable).")
+    list[str] | None,
+    typer.Option(
+        "--state", metavar="NAME", autocompletion=completions("states"), help="Host or participant state (repeatable)."
+    ),
 ]
 Kind = Annotated[
     list[str] | None, typer.Option("--kind", metavar="KIND", help="summit, meeting, agreement, ... (repeatable).")
@@ -195,6 +237,7 @@ Status = Annotated[
 Reverse = Annotated[bool, typer.Option("--reverse", help="Newest first.")]
 Limit = Annotated[int | None, typer.Option("--limit", metavar="N", min=0, help="At most N events.")]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+Pager = Annotated[bool, typer.Option("--pager", help="Page long output (only on a terminal).")]
 
 
 def event_filter(
@@ -229,6 +272,7 @@ def timeline(
     reverse: Reverse = False,
     limit: Limit = None,
     json: Json = False,
+    pager: Pager = False,
 ) -> None:
     """The events as a vertical timeline, grouped by year.
 
@@ -243,7 +287,7 @@ def timeline(
     where = event_filter(catalog, since, until, year, organ, city, state, kind, status)
     events = select(catalog, where, reverse=reverse, limit=limit)
 
-    output(json, lambda: json_out.records(events), lambda out: drawn.draw(out, events, catalog))
+    output(json, pager, lambda: json_out.records(events), lambda out: drawn.draw(out, events, catalog))
 
 
 @app.command("list")
@@ -260,6 +304,7 @@ def list_(
     reverse: Reverse = False,
     limit: Limit = None,
     json: Json = False,
+    pager: Pager = False,
 ) -> None:
     """The events as a table, one row each.
 
@@ -274,7 +319,7 @@ def list_(
     where = event_filter(catalog, since, until, year, organ, city, state, kind, status)
     events = select(catalog, where, reverse=reverse, limit=limit)
 
-    output(json, lambda: json_out.records(events), lambda out: tables.draw_events(out, events, catalog))
+    output(json, pager, lambda: json_out.records(events), lambda out: tables.draw_events(out, events, catalog))
 
 
 @app.command()
@@ -292,6 +337,7 @@ def search(
     reverse: Reverse = False,
     limit: Limit = None,
     json: Json = False,
+    pager: Pager = False,
 ) -> None:
     """Events whose title, summary, outcomes or tags hold every word of TEXT.
 
@@ -308,14 +354,18 @@ def search(
     where = event_filter(catalog, since, until, year, organ, city, state, kind, status, text)
     events = select(catalog, where, reverse=reverse, limit=limit)
 
-    output(json, lambda: json_out.records(events), lambda out: drawn.draw(out, events, catalog))
+    output(json, pager, lambda: json_out.records(events), lambda out: drawn.draw(out, events, catalog))
 
 
 @app.command()
 def show(
     ctx: typer.Context,
-    event_id: Annotated[str, typer.Argument(metavar="ID", help="An event id, or the start of one.")],
+    event_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", autocompletion=completions("events"), help="An event id, or the start of one."),
+    ],
     json: Json = False,
+    pager: Pager = False,
 ) -> None:
     """One event, whole, with its sources and any disputed facts.
 
@@ -329,14 +379,17 @@ def show(
     catalog = session(ctx).catalog()
     event = find_event(catalog, event_id)
 
-    output(json, lambda: json_out.event_page(event, catalog), lambda out: pages.draw_event(out, event, catalog))
+    output(json, pager, lambda: json_out.event_page(event, catalog), lambda out: pages.draw_event(out, event, catalog))
 
 
 @app.command()
 def organ(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="Organ id, name or alias.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", autocompletion=completions("organs"), help="Organ id, name or alias.")
+    ],
     json: Json = False,
+    pager: Pager = False,
 ) -> None:
     """One organ and its events.
 
@@ -351,11 +404,16 @@ def organ(
     found = find_organ(catalog, name)
     events = select(catalog, Filter(organs=frozenset([found.id])))
 
-    output(json, lambda: json_out.organ_page(found, events), lambda out: pages.draw_organ(out, found, events, catalog))
+    output(
+        json,
+        pager,
+        lambda: json_out.organ_page(found, events),
+        lambda out: pages.draw_organ(out, found, events, catalog),
+    )
 
 
 @app.command()
-def organs(ctx: typer.Context, json: Json = False) -> None:
+def organs(ctx: typer.Context, json: Json = False, pager: Pager = False) -> None:
     """All organs, related organizations and mechanisms.
 
     \b
@@ -366,14 +424,17 @@ def organs(ctx: typer.Context, json: Json = False) -> None:
 
     catalog = session(ctx).catalog()
 
-    output(json, lambda: json_out.records(catalog.organs), lambda out: tables.draw_organs(out, catalog))
+    output(json, pager, lambda: json_out.records(catalog.organs), lambda out: tables.draw_organs(out, catalog))
 
 
 @app.command()
 def state(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="State id, name or alias.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", autocompletion=completions("states"), help="State id, name or alias.")
+    ],
     json: Json = False,
+    pager: Pager = False,
 ) -> None:
     """One state: its membership history and the events it hosted or took part in.
 
@@ -388,11 +449,16 @@ def state(
     found = find_state(catalog, name)
     events = select(catalog, Filter(states=frozenset([found.id])))
 
-    output(json, lambda: json_out.state_page(found, events), lambda out: pages.draw_state(out, found, events, catalog))
+    output(
+        json,
+        pager,
+        lambda: json_out.state_page(found, events),
+        lambda out: pages.draw_state(out, found, events, catalog),
+    )
 
 
 @app.command()
-def states(ctx: typer.Context, json: Json = False) -> None:
+def states(ctx: typer.Context, json: Json = False, pager: Pager = False) -> None:
     """All states, with their status in the organization today.
 
     \b
@@ -403,14 +469,17 @@ def states(ctx: typer.Context, json: Json = False) -> None:
 
     catalog = session(ctx).catalog()
 
-    output(json, lambda: json_out.records(catalog.states), lambda out: tables.draw_states(out, catalog))
+    output(json, pager, lambda: json_out.records(catalog.states), lambda out: tables.draw_states(out, catalog))
 
 
 @app.command()
 def city(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="City name or alias.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", autocompletion=completions("cities"), help="City name or alias.")
+    ],
     json: Json = False,
+    pager: Pager = False,
 ) -> None:
     """One city and the events held there.
 
@@ -425,11 +494,13 @@ def city(
     found = find_city(catalog, name)
     events = select(catalog, Filter(cities=frozenset([found.id])))
 
-    output(json, lambda: json_out.city_page(found, events), lambda out: pages.draw_city(out, found, events, catalog))
+    output(
+        json, pager, lambda: json_out.city_page(found, events), lambda out: pages.draw_city(out, found, events, catalog)
+    )
 
 
 @app.command()
-def cities(ctx: typer.Context, json: Json = False) -> None:
+def cities(ctx: typer.Context, json: Json = False, pager: Pager = False) -> None:
     """All cities that events name.
 
     \b
@@ -440,14 +511,17 @@ def cities(ctx: typer.Context, json: Json = False) -> None:
 
     catalog = session(ctx).catalog()
 
-    output(json, lambda: json_out.records(catalog.cities), lambda out: tables.draw_cities(out, catalog))
+    output(json, pager, lambda: json_out.records(catalog.cities), lambda out: tables.draw_cities(out, catalog))
 
 
 @app.command()
 def source(
     ctx: typer.Context,
-    source_id: Annotated[str, typer.Argument(metavar="ID", help="Source id or title.")],
+    source_id: Annotated[
+        str, typer.Argument(metavar="ID", autocompletion=completions("sources"), help="Source id or title.")
+    ],
     json: Json = False,
+    pager: Pager = False,
 ) -> None:
     """One source and every event that cites it.
 
@@ -463,12 +537,15 @@ def source(
     events = events_citing(catalog, found.id)
 
     output(
-        json, lambda: json_out.source_page(found, events), lambda out: pages.draw_source(out, found, events, catalog)
+        json,
+        pager,
+        lambda: json_out.source_page(found, events),
+        lambda out: pages.draw_source(out, found, events, catalog),
     )
 
 
 @app.command()
-def sources(ctx: typer.Context, json: Json = False) -> None:
+def sources(ctx: typer.Context, json: Json = False, pager: Pager = False) -> None:
     """All sources, with how many events cite each.
 
     \b
@@ -479,7 +556,7 @@ def sources(ctx: typer.Context, json: Json = False) -> None:
 
     catalog = session(ctx).catalog()
 
-    output(json, lambda: json_out.records(catalog.sources), lambda out: tables.draw_sources(out, catalog))
+    output(json, pager, lambda: json_out.records(catalog.sources), lambda out: tables.draw_sources(out, catalog))
 
 
 @app.command()
@@ -525,6 +602,67 @@ def export(
         from otscli.atomic import write_output
 
         write_output(output, content)
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    by: Annotated[str, typer.Option("--by", metavar="GROUP", help="year, organ, city, state or kind.")] = "year",
+    since: Since = None,
+    until: Until = None,
+    year: Year = None,
+    organ: Organ = None,
+    city: City = None,
+    state: State = None,
+    kind: Kind = None,
+    status: Status = None,
+    limit: Annotated[int | None, typer.Option("--limit", metavar="N", min=0, help="At most N rows.")] = None,
+    json: Json = False,
+    pager: Pager = False,
+) -> None:
+    """How many events there are per year, organ, city, state or kind, as a bar chart.
+
+    \b
+    An event counts once for each organ it names and each state it involves.
+    Example: ots stats --by city --kind summit
+    """
+    from otscli.query import count_by, select
+    from otscli.render import json as json_out
+    from otscli.render import stats as drawn
+
+    catalog = session(ctx).catalog()
+    where = event_filter(catalog, since, until, year, organ, city, state, kind, status)
+    counts = count_by(catalog, select(catalog, where), by)[:limit]
+
+    output(json, pager, lambda: json_out.counts(counts), lambda out: drawn.draw(out, counts))
+
+
+@app.command("on-this-day")
+def on_this_day(
+    ctx: typer.Context,
+    day: Annotated[str | None, typer.Option("--date", metavar="MM-DD", help="Default: today.")] = None,
+    json: Json = False,
+    pager: Pager = False,
+) -> None:
+    """What happened on this day of the year in earlier years, and how long ago.
+
+    \b
+    Example: ots on-this-day --date 11-12
+    """
+    import datetime as dt
+
+    from otscli import query
+    from otscli.render import json as json_out
+    from otscli.render import timeline as drawn
+
+    today = dt.date.today()
+    month, day_of_month = query.parse_month_day(day, today)
+    catalog = session(ctx).catalog()
+    found = query.on_this_day(catalog, month, day_of_month, today)
+
+    output(
+        json, pager, lambda: json_out.anniversaries(found), lambda out: drawn.draw_anniversaries(out, found, catalog)
+    )
 
 
 @app.command()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -159,3 +161,90 @@ def find_event(catalog: Catalog, event_id: str) -> Event:
     close = starting[:3] or difflib.get_close_matches(wanted, list(catalog.event_by_id), n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(close)}?" if close else "; see 'ots list' for ids"
     raise UsageError(f"unknown event {printable(wanted)!r}{hint}")
+
+
+GROUPINGS = ("year", "organ", "city", "state", "kind")
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many events share one value of a grouping; `key` is None for events without one."""
+
+    key: str | None
+    label: str
+    count: int
+
+
+def count_by(catalog: Catalog, events: Sequence[Event], by: str) -> list[Count]:
+    """Events counted per year (oldest first) or per organ, city, state or kind (most first)."""
+    by = choose("--by value", by, GROUPINGS)
+    tally: dict[str | None, int] = {}
+    for event in events:
+        for key in group_keys(catalog, event, by):
+            tally[key] = tally.get(key, 0) + 1
+    counts = [Count(key, label_of(catalog, by, key), count) for key, count in tally.items()]
+    if by == "year":
+        return sorted(counts, key=lambda count: count.key or "")
+    return sorted(counts, key=lambda count: (-count.count, fold(count.label)))
+
+
+def group_keys(catalog: Catalog, event: Event, by: str) -> list[str | None]:
+    if by == "year":
+        return [str(year) for year in range(event.first_day.year, event.last_day.year + 1)]
+    if by == "organ":
+        return list(event.organs) or [None]
+    if by == "city":
+        return [event.city]
+    if by == "state":
+        host = catalog.state_of(event)
+        involved = dict.fromkeys([host.id] if host else [])
+        involved.update(dict.fromkeys(event.states))
+        return list(involved) or [None]
+    return [event.kind]
+
+
+def label_of(catalog: Catalog, by: str, key: str | None) -> str:
+    if key is None:
+        return f"(no {by})"
+    if by == "organ":
+        return catalog.organ_by_id[key].name
+    if by == "city":
+        return catalog.city_by_id[key].name
+    if by == "state":
+        return catalog.state_by_id[key].name
+    return key
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    years_ago: int
+    event: Event
+
+
+def parse_month_day(value: str | None, today: dt.date) -> tuple[int, int]:
+    """MM-DD (default: today) as (month, day); 02-29 is allowed."""
+    if value is None:
+        return today.month, today.day
+    match = re.fullmatch(r"(\d{2})-(\d{2})", value.strip())
+    try:
+        if match is None:
+            raise ValueError
+        month, day = int(match.group(1)), int(match.group(2))
+        dt.date(2000, month, day)  # a leap year, so 02-29 passes
+    except ValueError:
+        raise UsageError(f"--date: {printable(value)!r} is not a day of the year as MM-DD") from None
+    return month, day
+
+
+def on_this_day(catalog: Catalog, month: int, day: int, today: dt.date) -> list[Anniversary]:
+    """Events known to the day that fell on this month and day in years before this one, newest first."""
+    found = []
+    for event in catalog.events:
+        if event.date.precision != "day" or event.first_day.year >= today.year:
+            continue
+        for year in range(event.first_day.year, event.last_day.year + 1):
+            with contextlib.suppress(ValueError):
+                if event.first_day <= dt.date(year, month, day) <= event.last_day:
+                    found.append(Anniversary(today.year - year, event))
+                    break
+    return sorted(found, key=lambda item: (item.years_ago, item.event.sort_key))

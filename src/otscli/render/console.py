@@ -18,19 +18,26 @@ def make_console() -> Console:
 
     stream = sys.stdout
     is_terminal = stream.isatty()
-    no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb" or not is_terminal
+    colour = wants_colour(is_terminal)
     return Console(
         file=stream,
         width=terminal_width(is_terminal),
-        color_system=None if no_color else "auto",
-        force_terminal=is_terminal and not no_color,
-        no_color=no_color,
+        color_system="auto" if colour else None,
+        force_terminal=colour,
+        no_color=not colour,
         markup=False,
         emoji=False,
         highlight=False,
         soft_wrap=False,
         legacy_windows=False,
     )
+
+
+def wants_colour(is_terminal: bool) -> bool:
+    """Colour on a terminal or with FORCE_COLOR; never with NO_COLOR (it wins) or TERM=dumb."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return is_terminal or bool(os.environ.get("FORCE_COLOR"))
 
 
 def terminal_width(is_terminal: bool) -> int:

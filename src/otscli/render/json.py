@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from otscli.models import Catalog, City, Event, Organ, Record, Source, State
+from otscli.query import Anniversary, Count
 
 
 def record(item: Record) -> dict[str, Any]:
@@ -51,3 +52,11 @@ def write(data: list[Any] | Mapping[str, Any]) -> None:
 def export(events: Sequence[Event], catalog: Catalog) -> str:
     """`ots export --format json`: the same array as `--json`."""
     return json.dumps(records(events), ensure_ascii=False, indent=2) + "\n"
+
+
+def counts(items: Sequence[Count]) -> list[dict[str, Any]]:
+    return [{"key": item.key, "label": item.label, "count": item.count} for item in items]
+
+
+def anniversaries(items: Sequence[Anniversary]) -> list[dict[str, Any]]:
+    return [{"years_ago": item.years_ago, "event": record(item.event)} for item in items]

@@ -20,6 +20,8 @@ COMMANDS = {
     "cities": "cities",
     "source": "source_page",
     "sources": "sources",
+    "stats": "counts",
+    "on-this-day": "anniversaries",
 }
 
 
@@ -61,6 +63,28 @@ def output_schema() -> dict[str, Any]:
         "city_page": page("city", "City", "events"),
         "sources": array_of("Source"),
         "source_page": page("source", "Source", "events"),
+        "counts": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "key": {"type": ["string", "null"], "description": "The id, year or kind; null: none."},
+                    "label": {"type": "string"},
+                    "count": {"type": "integer", "minimum": 1},
+                },
+                "required": ["key", "label", "count"],
+                "additionalProperties": False,
+            },
+        },
+        "anniversaries": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"years_ago": {"type": "integer", "minimum": 1}, "event": ref("Event")},
+                "required": ["years_ago", "event"],
+                "additionalProperties": False,
+            },
+        },
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

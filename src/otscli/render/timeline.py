@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from otscli.models import Catalog, Event
+from otscli.query import Anniversary
 from otscli.render.describe import kind_label, organ_names, place
 from otscli.render.layout import hang, print_lines
 
@@ -63,3 +64,23 @@ def entry(event: Event, catalog: Catalog) -> Text:
         fields = ", ".join(dict.fromkeys(dispute.field for dispute in event.disputed))
         text.append(f"\n⚑ disputed: {fields} (ots show {event.id})", style="magenta")
     return text
+
+
+def draw_anniversaries(console: Console, items: Sequence[Anniversary], catalog: Catalog) -> None:
+    """Events on this day in earlier years: how long ago, the date, and the event."""
+    from rich.text import Text
+
+    if not items:
+        console.print(Text("Nothing happened on this day in earlier years.", style="dim"))
+        return
+    ago = [f"{item.years_ago} year{'s' if item.years_ago != 1 else ''} ago" for item in items]
+    ago_width = max(map(len, ago))
+    date_width = max(len(item.event.display_date) for item in items)
+    out: list[Text] = []
+    for label, item in zip(ago, items, strict=True):
+        head = Text.assemble(
+            (label.ljust(ago_width), "bold"), "  ", (item.event.display_date.ljust(date_width), "cyan"), " ",
+            MARKERS[item.event.status], " ",
+        )  # fmt: skip
+        out += hang(console, head, entry(item.event, catalog), ago_width + date_width + 5)
+    print_lines(console, out)

@@ -1,0 +1,119 @@
+"""Stats, on-this-day, and how `ots` behaves on terminals: colour rules, width, pager, completion."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import EDGES, edges
+from test_process import terminal_env
+
+OTS = [sys.executable, "-m", "otscli", "--no-bundled", "--data", str(EDGES)]
+
+
+def test_stats_by_year_counts_a_range_in_each_year_it_touches() -> None:
+    counts = {item["key"]: item["count"] for item in edges("stats", "--json").json()}
+    assert counts == {"2009": 1, "2017": 1, "2018": 1, "2019": 2, "2030": 1}
+
+
+def test_stats_by_state_counts_host_and_participants_once_each() -> None:
+    counts = {item["label"]: item["count"] for item in edges("stats", "--by", "state", "--json").json()}
+    assert counts == {"Azerbaijan": 3, "Türkiye": 3, "Hungary": 1}
+
+
+def test_stats_are_drawn_as_bars_and_follow_filters() -> None:
+    out = edges("stats", "--by", "kind", "--status", "held").out
+    assert out.splitlines() == [f"{kind:<10} 1 {'█' * 50}" for kind in ("agreement", "conference", "meeting", "summit")]
+    by_year = edges("stats", "--by", "year", "--year", "2019").out.splitlines()
+    assert by_year == [f"2018 1 {'█' * 25}", f"2019 2 {'█' * 50}"]  # the forum over new year counts in both
+    assert edges("stats", "--by", "colour").code == 2
+
+
+def test_on_this_day_counts_years_ago_and_ranges() -> None:
+    this_year = dt.date.today().year
+    founded = edges("on-this-day", "--date", "10-03", "--json").json()
+    assert [(item["years_ago"], item["event"]["id"]) for item in founded] == [(this_year - 2009, "2009-10-03-founded")]
+    new_year = edges("on-this-day", "--date", "01-01", "--json").json()
+    assert [(item["years_ago"], item["event"]["id"]) for item in new_year] == [
+        (this_year - 2019, "2018-12-30-new-year-forum")
+    ]
+    drawn = edges("on-this-day", "--date", "10-03").out
+    assert drawn.startswith(f"{this_year - 2009} years ago  3 Oct 2009 ● Founding agreement signed")
+    assert edges("on-this-day", "--date", "07-04").out == "Nothing happened on this day in earlier years.\n"
+    assert edges("on-this-day", "--date", "02-30").code == 2
+
+
+def test_the_timeline_stays_readable_at_60_columns() -> None:
+    out = edges("timeline", env={"COLUMNS": "60"}).out
+    lines = out.splitlines()
+    indent = len("30 Dec 2018 – 2 Jan 2019 ● ")  # the widest date sets the column
+    assert max(len(line) for line in lines) <= 60
+    assert "⚑ disputed: date (ots show 2019-summit)" in out.replace("\n" + " " * indent, " ")
+    assert all(line.startswith((" " * indent, "20", "3 Oct", "Nov", "30 Dec")) for line in lines)
+
+
+def run_on_terminal(args: list[str], env: dict[str, str], *, stdin_too: bool = False) -> bytes:
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [*OTS, *args], stdin=follower if stdin_too else subprocess.DEVNULL, stdout=follower, stderr=follower, env=env
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks)
+
+
+def test_no_color_wins_over_force_color_and_force_color_colours_a_pipe() -> None:
+    assert b"\x1b[" not in run_on_terminal(["timeline"], terminal_env(NO_COLOR="1", FORCE_COLOR="1"))
+    piped = subprocess.run([*OTS, "timeline"], capture_output=True, env=terminal_env(FORCE_COLOR="1"))
+    assert b"\x1b[" in piped.stdout
+    both = subprocess.run([*OTS, "timeline"], capture_output=True, env=terminal_env(FORCE_COLOR="1", NO_COLOR="1"))
+    assert b"\x1b[" not in both.stdout
+
+
+def test_term_dumb_gives_plain_text_on_a_terminal() -> None:
+    plain = run_on_terminal(["timeline"], terminal_env(TERM="dumb"))
+    assert b"\x1b[" not in plain and b"Founding agreement signed" in plain
+
+
+def test_the_pager_runs_only_when_asked_and_only_on_a_terminal(tmp_path: Path) -> None:
+    paged = tmp_path / "paged.txt"
+    env = terminal_env(PAGER=f"cat > {paged}")
+    run_on_terminal(["timeline"], env, stdin_too=True)
+    assert not paged.exists()
+    run_on_terminal(["timeline", "--pager"], env, stdin_too=True)
+    assert b"Founding agreement signed" in paged.read_bytes()
+    paged.unlink()
+    piped = subprocess.run([*OTS, "timeline", "--pager"], capture_output=True, env=env)
+    assert b"Founding agreement signed" in piped.stdout and not paged.exists()
+
+
+def complete(words: str, env: dict[str, str] | None = None) -> list[str]:
+    completion_env = {**os.environ, **(env or {}), "_OTS_COMPLETE": "complete_bash", "COMP_WORDS": words,
+                      "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}  # fmt: skip
+    done = subprocess.run([sys.executable, "-m", "otscli"], capture_output=True, text=True, env=completion_env)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_completion_of_commands_options_and_values_from_the_data() -> None:
+    assert "timeline" in complete("ots ti")
+    assert "--since" in complete("ots timeline --si")
+    assert "CoE" in complete("ots organ Co")
+    assert complete("ots timeline --city ist") == ["istanbul"]
+    assert "Türkiye" in complete("ots state Tü")
+    assert complete("ots state tu") == ["turkiye", "turkmenistan", "turkish", "Republic", "of", "Northern", "Cyprus"]
+    assert complete("ots show 2018-09-03-hu") == ["2018-09-03-hu-observer"]
