@@ -123,13 +123,14 @@ class Session:
 
     extra: list[Path] = field(default_factory=list)
     bundled: bool = True
+    cache: bool = True
     _catalog: Catalog | None = None
 
     def catalog(self) -> Catalog:
         if self._catalog is None:
             from otscli import store
 
-            self._catalog = store.load(self.extra, bundled=self.bundled)
+            self._catalog = store.load(self.extra, bundled=self.bundled, cache=self.cache)
         return self._catalog
 
 
@@ -149,11 +150,14 @@ def root(
         ),
     ] = None,
     no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Leave out the bundled data.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse every file afresh; neither read nor write the cache.")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=show_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    ctx.obj = Session(list(data or []), bundled=not no_bundled)
+    ctx.obj = Session(list(data or []), bundled=not no_bundled, cache=not no_cache)
 
 
 def session(ctx: typer.Context) -> Session:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal
@@ -15,7 +14,10 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# C0 and C1 controls (Unicode category Cc) and the bidirectional controls; prose may hold newlines and tabs.
+_FORBIDDEN_IN_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI_CONTROLS}]")
+_FORBIDDEN_IN_PROSE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_CONTROLS}]")
 
 
 @dataclass(frozen=True)
@@ -125,11 +127,11 @@ def display_span(first: PartialDate, last: PartialDate | None) -> str:
 
 
 def _forbid_control_characters(text: str, allow_newlines: bool) -> str:
-    for position, char in enumerate(text):
-        if char in _BIDI_CONTROLS:
-            raise ValueError(f"bidirectional control character U+{ord(char):04X} at position {position}")
-        if unicodedata.category(char) == "Cc" and not (allow_newlines and char in "\n\t"):
-            raise ValueError(f"control character U+{ord(char):04X} at position {position}")
+    found = (_FORBIDDEN_IN_PROSE if allow_newlines else _FORBIDDEN_IN_LINE).search(text)
+    if found is not None:
+        char, position = found.group(), found.start()
+        what = "bidirectional control character" if char in _BIDI_CONTROLS else "control character"
+        raise ValueError(f"{what} U+{ord(char):04X} at position {position}")
     return text
 
 
@@ -205,15 +207,15 @@ class Event(Record):
     status: Status = "held"
     format: MeetingFormat | None = None
     number: Annotated[int, Field(ge=1)] | None = None
-    organs: list[Id] = []
+    organs: list[Id] = Field(default_factory=list)
     city: Id | None = None
     online: bool = False
-    states: list[Id] = []
+    states: list[Id] = Field(default_factory=list)
     summary: Prose = ""
-    outcomes: list[Line] = []
-    tags: list[Id] = []
+    outcomes: list[Line] = Field(default_factory=list)
+    tags: list[Id] = Field(default_factory=list)
     sources: Annotated[list[Id], Field(min_length=1)]
-    disputed: list[Dispute] = []
+    disputed: list[Dispute] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _end_not_before_date(self) -> Event:
@@ -260,7 +262,7 @@ class Organ(Record):
     id: Id
     name: Line
     kind: OrganKind
-    aliases: list[Line] = []
+    aliases: list[Line] = Field(default_factory=list)
     summary: Prose = ""
 
 
@@ -274,15 +276,15 @@ class Membership(Record):
 class State(Record):
     id: Id
     name: Line
-    aliases: list[Line] = []
-    membership: list[Membership] = []
+    aliases: list[Line] = Field(default_factory=list)
+    membership: list[Membership] = Field(default_factory=list)
 
 
 class City(Record):
     id: Id
     name: Line
     state: Id
-    aliases: list[Line] = []
+    aliases: list[Line] = Field(default_factory=list)
 
 
 class DataFile(Record):

@@ -52,9 +52,9 @@ def data_paths(extra: Sequence[Path], *, bundled: bool = True) -> list[Path]:
     return paths
 
 
-def load(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catalog:
+def load(extra: Sequence[Path] = (), *, bundled: bool = True, cache: bool = True) -> Catalog:
     """Load, check and merge the data files; a DataError lists every problem found."""
-    return load_files(data_paths(extra, bundled=bundled))
+    return load_files(data_paths(extra, bundled=bundled), cache=cache)
 
 
 def read_text(path: Path) -> str:
@@ -116,14 +116,17 @@ class Locator:
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
         self.headers: list[tuple[int, str]] = []
+        self.starts: dict[str, list[int]] = {}
         for number, line in enumerate(self.lines, 1):
             if line.lstrip().startswith("["):
                 match = _HEADER.match(line)
                 if match:
-                    self.headers.append((number, match.group(1).replace(" ", "").strip("\"'")))
+                    name = match.group(1).replace(" ", "").strip("\"'")
+                    self.headers.append((number, name))
+                    self.starts.setdefault(name, []).append(number)
 
     def record_line(self, table: str, index: int, record: object) -> int:
-        starts = [number for number, name in self.headers if name == table]
+        starts = self.starts.get(table, [])
         if index < len(starts):
             return starts[index]
         record_id = record.get("id") if isinstance(record, dict) else None
@@ -163,9 +166,11 @@ class LoadedFile:
     shown: str
     data: DataFile
     origins: dict[tuple[str, int], Origin]
-    locator: Locator
+    locator: Locator | None  # None when the file came from the cache; reloaded to locate a problem
 
     def line_of(self, origin: Origin, field: str) -> Origin:
+        if self.locator is None:
+            return origin
         return Origin(origin.file, self.locator.key_line(origin.line, [field]))
 
 
@@ -243,14 +248,13 @@ def field_path(record: object, loc: Iterable[object]) -> list[str]:
     return path
 
 
-def load_files(paths: Sequence[Path]) -> Catalog:
-    """Load every file, then check ids and references across all of them."""
+def load_files(paths: Sequence[Path], *, cache: bool = False) -> Catalog:
+    """Load every file (large ones from the cache when it is fresh), then check ids and references across all."""
     problems: list[str] = []
     loaded: list[LoadedFile] = []
     for path in paths:
         try:
-            text = read_text(path)
-            file, file_problems = check_file(path, text)
+            file, file_problems = load_file(path, cache)
         except DataError as error:
             problems.append(error.message)
             continue
@@ -258,6 +262,8 @@ def load_files(paths: Sequence[Path]) -> Catalog:
         if file is not None:
             loaded.append(file)
     problems += cross_check(loaded)
+    if problems and any(file.locator is None for file in loaded):
+        return load_files(paths, cache=False)  # read the cached files again, to say on which line
     if problems:
         raise DataError("\n".join(problems))
     events = sorted((event for file in loaded for event in file.data.event), key=lambda event: event.sort_key)
@@ -268,6 +274,21 @@ def load_files(paths: Sequence[Path]) -> Catalog:
         cities=[record for file in loaded for record in file.data.city],
         events=events,
     )
+
+
+def load_file(path: Path, cache: bool) -> tuple[LoadedFile | None, list[str]]:
+    """One file, checked on its own: from the cache when it is large and unchanged, else parsed and cached."""
+    from otscli import cache as parsed_cache
+
+    key = parsed_cache.key_for(path) if cache else None
+    if key is not None:
+        cached = parsed_cache.read(key)
+        if isinstance(cached, LoadedFile):
+            return cached, []
+    file, problems = check_file(path, read_text(path))
+    if key is not None and file is not None:
+        parsed_cache.write(key, LoadedFile(file.shown, file.data, file.origins, None))
+    return file, problems
 
 
 def records(loaded: Sequence[LoadedFile], table: str) -> Iterator[tuple[Any, Origin, LoadedFile]]:

@@ -1,0 +1,65 @@
+"""A cache of large data files, already parsed and validated, under $XDG_CACHE_HOME/otscli.
+
+An entry is used only when the file's real path, size, modification and change times, inode, the ots
+version and the Python version all match what was recorded; anything else is a miss. Entries are
+written whole (temp file + os.replace) and a damaged one is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+
+from otscli import __version__
+
+MIN_BYTES = 256 * 1024  # below this, parsing is as quick as reading a cache entry
+
+
+def folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "otscli"
+
+
+def key_for(path: Path) -> tuple[object, ...] | None:
+    """What an entry must match, or None when the file is small or cannot be looked at."""
+    try:
+        real = os.path.realpath(path)
+        info = Path(real).stat()
+    except OSError:
+        return None
+    if info.st_size < MIN_BYTES:
+        return None
+    return (real, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, __version__, sys.version_info[:2])
+
+
+def entry_path(key: tuple[object, ...]) -> Path:
+    return folder() / (hashlib.sha256(str(key[0]).encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".pickle")
+
+
+def read(key: tuple[object, ...]) -> object | None:
+    try:
+        with entry_path(key).open("rb") as stream:
+            recorded, payload = pickle.load(stream)
+    except Exception:  # missing, damaged, or written by another version: a miss
+        return None
+    return payload if recorded == key else None
+
+
+def write(key: tuple[object, ...], payload: object) -> None:
+    """Best effort: a cache that cannot be written is no reason to fail a command."""
+    target = entry_path(key)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with temp.open("wb") as stream:
+            pickle.dump((key, payload), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        temp.replace(target)
+    except OSError:
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
