@@ -30,6 +30,7 @@ class Run:
     code: int
     out: str
     err: str
+    raw: bytes = b""  # stdout as written: the runner's text turns CRLF into LF
 
     def json(self) -> Any:
         return json.loads(self.out)
@@ -38,7 +39,7 @@ class Run:
 def ots(*args: str, env: dict[str, str] | None = None) -> Run:
     """Run `ots` in-process through its real entry point and error boundary."""
     result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
-    return Run(result.exit_code, result.stdout, result.stderr)
+    return Run(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
 
 
 def edges(*args: str, env: dict[str, str] | None = None) -> Run:

@@ -18,9 +18,10 @@ class Exporter:
     name: str
     extensions: tuple[str, ...]
     module: str
+    function: str = "export"
 
     def export(self, events: Sequence[Event], catalog: Catalog) -> str:
-        rendered: str = importlib.import_module(self.module).export(events, catalog)
+        rendered: str = getattr(importlib.import_module(self.module), self.function)(events, catalog)
         return rendered
 
 
@@ -29,6 +30,11 @@ EXPORTERS = {
     for exporter in (
         Exporter("json", (".json",), "otscli.render.json"),
         Exporter("jsonl", (".jsonl", ".ndjson"), "otscli.render.jsonl"),
+        Exporter("csv", (".csv",), "otscli.render.csvfile"),
+        Exporter("md", (".md", ".markdown"), "otscli.render.markdown"),
+        Exporter("ics", (".ics", ".ical"), "otscli.render.icalendar_out"),
+        Exporter("svg", (".svg",), "otscli.render.picture", "export_svg"),
+        Exporter("html", (".html", ".htm"), "otscli.render.picture", "export_html"),
     )
 }
 

@@ -1,0 +1,34 @@
+"""CSV per RFC 4180: a header, one row per event, CRLF line ends; lists joined with "; "."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from otscli.models import Catalog, Event
+from otscli.render.json import record
+
+
+def export(events: Sequence[Event], catalog: Catalog) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    columns = list(Event.model_fields)
+    writer.writerow(columns)
+    for event in events:
+        writer.writerow([cell(column, value) for column, value in record(event).items()])
+    return buffer.getvalue()
+
+
+def cell(column: str, value: object) -> str:
+    if value is None:
+        return ""
+    if column == "disputed":
+        assert isinstance(value, list)
+        return "; ".join(f"{item['field']}={item['value']} ({item['source']})" for item in value)
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

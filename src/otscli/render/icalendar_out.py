@@ -1,0 +1,79 @@
+"""iCalendar (RFC 5545): one all-day VEVENT per event, CRLF lines folded at 75 octets.
+
+Partial dates become the whole interval they stand for: an event known to the month spans that
+month, one known to the year spans the year (DTEND is the day after the last day, as RFC 5545
+wants for all-day events). X-OTS-PRECISION and a note in the description say how precise the
+date is. DTSTAMP is fixed, so that the same data always exports to the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from otscli.models import Catalog, Event
+from otscli.render.describe import place
+
+DTSTAMP = "20000101T000000Z"
+STATUS = {"held": "CONFIRMED", "planned": "TENTATIVE", "cancelled": "CANCELLED"}
+
+
+def escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """Split a content line into pieces of at most 75 octets, never inside a UTF-8 character."""
+    pieces: list[str] = []
+    current, size, limit = "", 0, 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            pieces.append(current)
+            current, size, limit = "", 0, 74  # continuation lines start with one space
+        current += char
+        size += width
+    pieces.append(current)
+    return "\r\n ".join(pieces)
+
+
+def day(value: dt.date) -> str:
+    return value.strftime("%Y%m%d")
+
+
+def description(event: Event, catalog: Catalog) -> str:
+    parts = [event.summary] if event.summary else []
+    parts += [f"Outcome: {outcome}" for outcome in event.outcomes]
+    if event.date.precision != "day":
+        parts.append(f"Date known to the {event.date.precision}: {event.display_date}.")
+    for source_id in event.sources:
+        source = catalog.source_by_id[source_id]
+        parts.append(f"Source: {source.title}" + (f" <{source.url}>" if source.url else ""))
+    return "\n".join(parts)
+
+
+def vevent(event: Event, catalog: Catalog) -> list[str]:
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{event.id}@otscli",
+        f"DTSTAMP:{DTSTAMP}",
+        f"DTSTART;VALUE=DATE:{day(event.first_day)}",
+        f"DTEND;VALUE=DATE:{day(event.last_day + dt.timedelta(days=1))}",
+        f"SUMMARY:{escape(event.title)}",
+        f"CATEGORIES:{escape(event.kind)}",
+        f"STATUS:{STATUS[event.status]}",
+        f"X-OTS-PRECISION:{event.date.precision}",
+        f"DESCRIPTION:{escape(description(event, catalog))}",
+    ]
+    where = place(event, catalog)
+    if where:
+        lines.append(f"LOCATION:{escape(where)}")
+    return [*lines, "END:VEVENT"]
+
+
+def export(events: Sequence[Event], catalog: Catalog) -> str:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//otscli//ots timeline//EN", "CALSCALE:GREGORIAN"]
+    for event in events:
+        lines += vevent(event, catalog)
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
