@@ -50,10 +50,11 @@ def test_shell_pipeline_into_head(tmp_path: Path) -> None:
     assert len(done.stdout.splitlines()) == 3
 
 
-def run_in_terminal(args: list[str], env: dict[str, str]) -> bytes:
-    """Run `ots` with a pseudo-terminal as stdout and return what it drew."""
+def run_in_terminal(args: list[str], env: dict[str, str], *, stdin_too: bool = False) -> bytes:
+    """Run `ots ARGS` with a pseudo-terminal as stdout (and stdin) and return what it drew."""
     leader, follower = pty.openpty()
-    process = subprocess.Popen([*OTS, *args], stdout=follower, stderr=subprocess.PIPE, env=env)
+    stdin = follower if stdin_too else subprocess.DEVNULL
+    process = subprocess.Popen([*OTS, *args], stdin=stdin, stdout=follower, stderr=subprocess.PIPE, env=env)
     os.close(follower)
     chunks = []
     while True:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import pty
 import subprocess
 import sys
 from pathlib import Path
 
 from conftest import EDGES, edges
-from test_process import terminal_env
+from test_process import run_in_terminal, terminal_env
 
 OTS = [sys.executable, "-m", "otscli", "--no-bundled", "--data", str(EDGES)]
 
@@ -57,23 +56,7 @@ def test_the_timeline_stays_readable_at_60_columns() -> None:
 
 
 def run_on_terminal(args: list[str], env: dict[str, str], *, stdin_too: bool = False) -> bytes:
-    leader, follower = pty.openpty()
-    process = subprocess.Popen(
-        [*OTS, *args], stdin=follower if stdin_too else subprocess.DEVNULL, stdout=follower, stderr=follower, env=env
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait(timeout=60)
-    os.close(leader)
-    return b"".join(chunks)
+    return run_in_terminal(["--no-bundled", "--data", str(EDGES), *args], env, stdin_too=stdin_too)
 
 
 def test_no_color_wins_over_force_color_and_force_color_colours_a_pipe() -> None:
