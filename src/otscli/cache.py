@@ -1,7 +1,7 @@
 """A cache of large data files, already parsed and validated, under $XDG_CACHE_HOME/otscli.
 
 An entry is used only when the file's real path, size, modification and change times, inode, the ots
-version and the Python version all match what was recorded; anything else is a miss. Entries are
+version, the entry format and the Python version all match what was recorded; anything else is a miss. Entries are
 written whole (temp file + os.replace) and a damaged one is ignored.
 """
 
@@ -17,6 +17,7 @@ from pathlib import Path
 from otscli import __version__
 
 MIN_BYTES = 256 * 1024  # below this, parsing is as quick as reading a cache entry
+FORMAT = 2  # the layout of an entry; raise it when the records change shape
 
 
 def folder() -> Path:
@@ -33,7 +34,8 @@ def key_for(path: Path) -> tuple[object, ...] | None:
         return None
     if info.st_size < MIN_BYTES:
         return None
-    return (real, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, __version__, sys.version_info[:2])
+    versions = (FORMAT, __version__, sys.version_info[:2])
+    return (real, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, *versions)
 
 
 def entry_path(key: tuple[object, ...]) -> Path:

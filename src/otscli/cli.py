@@ -51,7 +51,7 @@ def guarded(run: Callable[[], Any]) -> int:
     """The exit code of `run`, after reporting whatever went wrong in one line on stderr."""
     if sys.stdout is None:
         return report("standard output is closed", 1)
-    if getattr(sys.stdout, "encoding", "utf-8").lower().replace("-", "") != "utf8":
+    if (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     try:
         result = run()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,6 +95,8 @@ def decode(raw: bytes, shown: str) -> str:
 
 def parse(text: str, shown: str) -> dict[str, Any]:
     """TOML text -> tables; syntax errors carry line and column."""
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
