@@ -100,6 +100,16 @@ def test_since_is_monotonic(earlier: str, later: str) -> None:
 
 
 @SETTINGS
+@given(partial_dates(), partial_dates())
+def test_until_is_monotonic(earlier: str, later: str) -> None:
+    if PartialDate.parse(later).end < PartialDate.parse(earlier).end:
+        earlier, later = later, earlier
+    narrow = {event["id"] for event in listed("--until", earlier).json()}
+    wide = {event["id"] for event in listed("--until", later).json()}
+    assert narrow <= wide
+
+
+@SETTINGS
 @given(st.integers(1990, 2030))
 def test_year_is_since_and_until_that_year(year: int) -> None:
     assert listed("--year", str(year)).out == listed("--since", str(year), "--until", str(year)).out
