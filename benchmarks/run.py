@@ -325,17 +325,18 @@ def growth_report(times: dict[int, float], label: str) -> tuple[list[str], dict[
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="Time ots as whole processes against baselines, interleaved.")
-    parser.add_argument("--runs", type=int, default=15, help="samples per start-up case; the big files get fewer")
-    parser.add_argument("--sizes", default="1000,10000,100000", help="event counts of the generated user files")
+    parser.add_argument("--runs", type=int, help="samples per start-up case (default 15; 3 with --quick)")
+    parser.add_argument("--sizes", help="event counts of the generated user files (default 1000,10000,100000)")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 3 samples, files of 1k and 10k events")
     parser.add_argument("--json", action="store_true", help="also print the results as JSON")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     options = parser.parse_args()
-    runs = 3 if options.quick else options.runs
+    runs: int = options.runs if options.runs is not None else (3 if options.quick else 15)
+    sizes_text: str = options.sizes or ("1000,10000" if options.quick else "1000,10000,100000")
     try:
-        sizes = [1000, 10000] if options.quick else sorted({int(size) for size in options.sizes.split(",") if size})
+        sizes = sorted({int(size) for size in sizes_text.split(",") if size.strip()})
     except ValueError:
-        parser.error(f"--sizes: {options.sizes!r} is not a list of numbers such as 1000,10000,100000")
+        parser.error(f"--sizes: {sizes_text!r} is not a list of numbers such as 1000,10000,100000")
     if runs < 1 or not sizes or min(sizes) < 1:
         parser.error("--runs and --sizes must be positive")
     if not Path(OTS).is_file():
