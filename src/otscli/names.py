@@ -83,18 +83,6 @@ class NameIndex:
         raise UsageError(f"unknown {self.what} {query!r}{hint}")
 
 
-def organ_index(organs: Iterable[Named]) -> NameIndex:
-    return build_index("organ", organs)
-
-
-def state_index(states: Iterable[Named]) -> NameIndex:
-    return build_index("state", states)
-
-
-def city_index(cities: Iterable[Named]) -> NameIndex:
-    return build_index("city", cities)
-
-
 def build_index(what: str, records: Iterable[Named]) -> NameIndex:
     index = NameIndex(what)
     for record in records:
