@@ -1,22 +1,19 @@
-"""The cache of large files: used only when fresh, written whole, bypassed by --no-cache."""
+"""The cache of parsed files: used only when fresh, written whole, bypassed by --no-cache."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from conftest import edges
-from otscli import cache
+from conftest import edges, ots
 
 
-def large_store(path: Path, title: str = "Generated") -> Path:
-    """A file of events above the cache's size threshold, citing the test store's source."""
+def large_store(path: Path, title: str = "Generated", count: int = 200) -> Path:
+    """A file of generated events citing the test store's source."""
     blocks = [f"# {title} events for the cache tests\n"]
-    number = 0
-    while sum(map(len, blocks)) < cache.MIN_BYTES + 1024:
+    for number in range(count):
         blocks.append(f'[[event]]\nid = "2021-gen-{number}"\ndate = "2021-03"\ntitle = "{title} {number}"\n'
                       f'kind = "meeting"\nsources = ["test-source"]\n')  # fmt: skip
-        number += 1
     path.write_text("\n".join(blocks), encoding="utf-8")
     return path
 
@@ -27,16 +24,20 @@ def titles(path: Path, *options: str) -> set[str]:
     return {event["title"].split()[0] for event in run.json()}
 
 
-def cache_files(tmp_path: Path) -> list[str]:
-    folder = tmp_path / "xdg-cache" / "otscli"
+def cache_folder() -> Path:
+    return Path(os.environ["XDG_CACHE_HOME"]) / "otscli"
+
+
+def cache_files() -> list[str]:
+    folder = cache_folder()
     return sorted(path.name for path in folder.iterdir()) if folder.exists() else []
 
 
-def test_a_large_file_is_cached_and_a_changed_one_is_read_afresh(tmp_path: Path) -> None:
+def test_a_file_is_cached_and_a_changed_one_is_read_afresh(tmp_path: Path) -> None:
     store = large_store(tmp_path / "big.toml")
     assert titles(store) == {"Generated"}
-    entries = cache_files(tmp_path)
-    assert len(entries) == 1 and entries[0].endswith(".pickle")
+    entries = cache_files()
+    assert len(entries) == 2 and all(entry.endswith(".pickle") for entry in entries)  # the test store and this
     assert titles(store) == {"Generated"}
     stat = store.stat()
     large_store(store, title="Changed")
@@ -47,21 +48,34 @@ def test_a_large_file_is_cached_and_a_changed_one_is_read_afresh(tmp_path: Path)
 def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
     store = large_store(tmp_path / "big.toml")
     assert titles(store, "--no-cache") == {"Generated"}
-    assert cache_files(tmp_path) == []
+    assert cache_files() == []
 
 
-def test_small_files_are_not_cached(tmp_path: Path) -> None:
+def test_every_file_read_is_cached_the_bundled_one_too(tmp_path: Path) -> None:
+    assert ots("list", "--year", "2009").code == 0
+    assert len(cache_files()) == 1
     assert edges("list").code == 0
-    assert cache_files(tmp_path) == []
+    assert len(cache_files()) == 2
+
+
+def test_a_same_size_edit_within_the_same_second_is_seen(tmp_path: Path) -> None:
+    store = large_store(tmp_path / "big.toml", count=3)
+    assert titles(store) == {"Generated"}
+    stat = store.stat()
+    store.write_text(store.read_text(encoding="utf-8").replace("Generated", "Regulated"), encoding="utf-8")
+    assert store.stat().st_size == stat.st_size
+    os.utime(store, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert titles(store) == {"Regulated"}
 
 
 def test_a_damaged_entry_is_ignored_and_replaced(tmp_path: Path) -> None:
     store = large_store(tmp_path / "big.toml")
     titles(store)
-    (entry,) = (tmp_path / "xdg-cache" / "otscli").iterdir()
-    entry.write_bytes(b"not a pickle")
+    for entry in cache_folder().iterdir():
+        entry.write_bytes(b"not a pickle")
     assert titles(store) == {"Generated"}
-    assert entry.read_bytes() != b"not a pickle"
+    for entry in cache_folder().iterdir():
+        assert entry.read_bytes() != b"not a pickle"
 
 
 def test_problems_in_a_cached_file_still_name_their_line(tmp_path: Path) -> None:

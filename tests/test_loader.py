@@ -104,7 +104,7 @@ def test_control_and_bidi_characters_are_rejected(tmp_path: Path) -> None:
 
 
 def test_user_file_and_ots_data_are_loaded(tmp_path: Path) -> None:
-    user_file = tmp_path / "xdg-data" / "otscli" / "events.toml"
+    user_file = Path(os.environ["XDG_DATA_HOME"]) / "otscli" / "events.toml"
     user_file.parent.mkdir(parents=True)
     write(user_file, EVENT.format(id="2021-mine", date="2021-04", title="Mine"))
     extra_a = write(tmp_path / "a.toml", EVENT.format(id="2021-a", date="2021-05", title="A"))

@@ -99,3 +99,17 @@ def test_importing_the_cli_does_no_heavy_work() -> None:
     probe = "import sys, otscli.cli; print(' '.join(m for m in ('rich', 'pydantic', 'tomllib') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == ""
+
+
+def test_a_cached_json_run_imports_neither_pydantic_nor_the_toml_parser() -> None:
+    probe = (
+        "import sys; from otscli.cli import main; sys.argv = ['ots', 'timeline', '--since', '2019', '--json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('pydantic', 'pydantic_core', 'tomllib', 'rich')\n"
+        "sys.stderr.write(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))"
+    )
+    first = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert first.stdout.startswith("[") and "pydantic" in first.stderr  # a cache miss validates the file
+    second = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert second.stdout == first.stdout
+    assert second.stderr == ""

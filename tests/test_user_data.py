@@ -67,7 +67,7 @@ def test_crlf_files_get_crlf_and_a_missing_final_newline_is_added(tmp_path: Path
 def test_the_default_file_and_folder_are_created_and_loaded(tmp_path: Path) -> None:
     run = edges("add", *ADD[1:], "--id", "2024-05-02-mine")
     assert (run.code, run.out) == (0, "2024-05-02-mine\n")
-    assert (tmp_path / "xdg-data" / "otscli" / "events.toml").is_file()
+    assert (Path(os.environ["XDG_DATA_HOME"]) / "otscli" / "events.toml").is_file()
     assert "2024-05-02-mine" in [event["id"] for event in edges("list", "--json").json()]
 
 

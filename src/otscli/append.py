@@ -45,6 +45,8 @@ class Draft:
         """The event, with every name resolved against the loaded data; a bad value is a UsageError."""
         from pydantic import ValidationError
 
+        from otscli import validation
+
         catalog = load_files(data_paths(extra, bundled=bundled))
         if not self.sources:
             raise UsageError("add: give at least one --source")
@@ -70,7 +72,7 @@ class Draft:
         if self.online:
             fields["online"] = True
         try:
-            event = Event.model_validate(fields)
+            event = validation.event(fields)
         except ValidationError as error:
             first = error.errors()[0]
             where = ".".join(str(part) for part in first["loc"]) or "event"
@@ -118,7 +120,9 @@ def new_block(event: Event, original: bytes) -> bytes:
     """The new [[event]] table, written by tomli-w, in the file's own line-ending style."""
     import tomli_w
 
-    data = event.model_dump(mode="json", exclude_defaults=True)
+    from otscli import validation
+
+    data = validation.event_as_toml_data(event)
     data = {"id": data.pop("id"), **data}
     block = tomli_w.dumps({"event": [data]})
     newline = b"\r\n" if b"\r\n" in original else b"\n"

@@ -1,4 +1,7 @@
-"""A cache of large data files, already parsed and validated, under $XDG_CACHE_HOME/otscli.
+"""A cache of data files, already parsed and validated, under $XDG_CACHE_HOME/otscli.
+
+Every file is cached, the bundled one too: parsing TOML and importing pydantic to validate it cost more than
+the rest of a command, and an entry holds plain records that load without either.
 
 An entry is used only when the file's real path, size, modification and change times, inode, the ots
 version, the entry format and the Python version all match what was recorded; anything else is a miss. Entries are
@@ -16,8 +19,7 @@ from pathlib import Path
 
 from otscli import __version__
 
-MIN_BYTES = 256 * 1024  # below this, parsing is as quick as reading a cache entry
-FORMAT = 2  # the layout of an entry; raise it when the records change shape
+FORMAT = 3  # the layout of an entry; raise it when the records change shape
 
 
 def folder() -> Path:
@@ -26,13 +28,11 @@ def folder() -> Path:
 
 
 def key_for(path: Path) -> tuple[object, ...] | None:
-    """What an entry must match, or None when the file is small or cannot be looked at."""
+    """What an entry must match, or None when the file cannot be looked at."""
     try:
         real = os.path.realpath(path)
         info = Path(real).stat()
     except OSError:
-        return None
-    if info.st_size < MIN_BYTES:
         return None
     versions = (FORMAT, __version__, sys.version_info[:2])
     return (real, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, *versions)
@@ -43,12 +43,15 @@ def entry_path(key: tuple[object, ...]) -> Path:
 
 
 def read(key: tuple[object, ...]) -> object | None:
+    """The payload stored under `key`; the key is read first, so a stale entry costs little."""
     try:
         with entry_path(key).open("rb") as stream:
-            recorded, payload = pickle.load(stream)
+            if pickle.load(stream) != key:
+                return None
+            payload: object = pickle.load(stream)
+            return payload
     except Exception:  # missing, damaged, or written by another version: a miss
         return None
-    return payload if recorded == key else None
 
 
 def write(key: tuple[object, ...], payload: object) -> None:
@@ -58,7 +61,8 @@ def write(key: tuple[object, ...], payload: object) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with temp.open("wb") as stream:
-            pickle.dump((key, payload), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(key, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(payload, stream, protocol=pickle.HIGHEST_PROTOCOL)
         temp.replace(target)
     except OSError:
         pass

@@ -6,26 +6,35 @@ import contextlib
 import errno
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
+from typer.main import get_command_from_info, get_command_name
 
 from otscli import __version__
 from otscli.errors import DataError, OtsError, UsageError, printable
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from typer._click import core as click
 
     from otscli.models import Catalog
     from otscli.query import Filter
 
 
 class Boundary(TyperGroup):
-    """Runs the command and turns every way it can end into one stderr line and an exit code."""
+    """Runs the command and turns every way it can end into one stderr line and an exit code.
+
+    Its subcommands are built only when used: see LazyCommands.
+    """
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.commands = LazyCommands(commands)
 
     def main(
         self,
@@ -45,6 +54,42 @@ class Boundary(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+class LazyCommands(MutableMapping[str, "click.Command"]):
+    """The subcommands by name, each turned into a click command only when looked up. Typer would build all
+    eighteen, with every option, on every run: a sixth of the start-up of `ots timeline --json`."""
+
+    def __init__(self, registry: typer.Typer) -> None:
+        self.registry = registry
+        self.built: dict[str, click.Command] = {}
+        self.infos = {
+            info.name or get_command_name(info.callback.__name__): info
+            for info in registry.registered_commands
+            if info.callback is not None
+        }
+
+    def __getitem__(self, name: str) -> click.Command:
+        if name not in self.built:
+            self.built[name] = get_command_from_info(
+                self.infos[name],
+                pretty_exceptions_short=self.registry.pretty_exceptions_short,
+                rich_markup_mode=self.registry.rich_markup_mode,
+            )
+        return self.built[name]
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self.built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        self.built.pop(name, None)
+        del self.infos[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.infos)
+
+    def __len__(self) -> int:
+        return len(self.infos)
 
 
 def guarded(run: Callable[[], Any]) -> int:
@@ -104,6 +149,7 @@ def report_lines(lines: list[str], code: int) -> int:
     return code
 
 
+commands = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False)  # the subcommands; see Boundary
 app = typer.Typer(
     cls=Boundary,
     name="ots",
@@ -262,7 +308,7 @@ def event_filter(
     return criteria.resolve(catalog)
 
 
-@app.command()
+@commands.command()
 def timeline(
     ctx: typer.Context,
     since: Since = None,
@@ -294,7 +340,7 @@ def timeline(
     output(json, pager, lambda: json_out.records(events), lambda out: drawn.draw(out, events, catalog))
 
 
-@app.command("list")
+@commands.command("list")
 def list_(
     ctx: typer.Context,
     since: Since = None,
@@ -326,7 +372,7 @@ def list_(
     output(json, pager, lambda: json_out.records(events), lambda out: tables.draw_events(out, events, catalog))
 
 
-@app.command()
+@commands.command()
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Words that must all appear.")],
@@ -361,7 +407,7 @@ def search(
     output(json, pager, lambda: json_out.records(events), lambda out: drawn.draw(out, events, catalog))
 
 
-@app.command()
+@commands.command()
 def show(
     ctx: typer.Context,
     event_id: Annotated[
@@ -386,7 +432,7 @@ def show(
     output(json, pager, lambda: json_out.event_page(event, catalog), lambda out: pages.draw_event(out, event, catalog))
 
 
-@app.command()
+@commands.command()
 def organ(
     ctx: typer.Context,
     name: Annotated[
@@ -416,7 +462,7 @@ def organ(
     )
 
 
-@app.command()
+@commands.command()
 def organs(ctx: typer.Context, json: Json = False, pager: Pager = False) -> None:
     """All organs, related organizations and mechanisms.
 
@@ -431,7 +477,7 @@ def organs(ctx: typer.Context, json: Json = False, pager: Pager = False) -> None
     output(json, pager, lambda: json_out.records(catalog.organs), lambda out: tables.draw_organs(out, catalog))
 
 
-@app.command()
+@commands.command()
 def state(
     ctx: typer.Context,
     name: Annotated[
@@ -461,7 +507,7 @@ def state(
     )
 
 
-@app.command()
+@commands.command()
 def states(ctx: typer.Context, json: Json = False, pager: Pager = False) -> None:
     """All states, with their status in the organization today.
 
@@ -476,7 +522,7 @@ def states(ctx: typer.Context, json: Json = False, pager: Pager = False) -> None
     output(json, pager, lambda: json_out.records(catalog.states), lambda out: tables.draw_states(out, catalog))
 
 
-@app.command()
+@commands.command()
 def city(
     ctx: typer.Context,
     name: Annotated[
@@ -503,7 +549,7 @@ def city(
     )
 
 
-@app.command()
+@commands.command()
 def cities(ctx: typer.Context, json: Json = False, pager: Pager = False) -> None:
     """All cities that events name.
 
@@ -518,7 +564,7 @@ def cities(ctx: typer.Context, json: Json = False, pager: Pager = False) -> None
     output(json, pager, lambda: json_out.records(catalog.cities), lambda out: tables.draw_cities(out, catalog))
 
 
-@app.command()
+@commands.command()
 def source(
     ctx: typer.Context,
     source_id: Annotated[
@@ -548,7 +594,7 @@ def source(
     )
 
 
-@app.command()
+@commands.command()
 def sources(ctx: typer.Context, json: Json = False, pager: Pager = False) -> None:
     """All sources, with how many events cite each.
 
@@ -563,7 +609,7 @@ def sources(ctx: typer.Context, json: Json = False, pager: Pager = False) -> Non
     output(json, pager, lambda: json_out.records(catalog.sources), lambda out: tables.draw_sources(out, catalog))
 
 
-@app.command()
+@commands.command()
 def export(
     ctx: typer.Context,
     format_name: Annotated[
@@ -608,7 +654,7 @@ def export(
         write_output(output, content)
 
 
-@app.command()
+@commands.command()
 def stats(
     ctx: typer.Context,
     by: Annotated[str, typer.Option("--by", metavar="GROUP", help="year, organ, city, state or kind.")] = "year",
@@ -641,7 +687,7 @@ def stats(
     output(json, pager, lambda: json_out.counts(counts), lambda out: drawn.draw(out, counts))
 
 
-@app.command("on-this-day")
+@commands.command("on-this-day")
 def on_this_day(
     ctx: typer.Context,
     day: Annotated[str | None, typer.Option("--date", metavar="MM-DD", help="Default: today.")] = None,
@@ -669,7 +715,7 @@ def on_this_day(
     )
 
 
-@app.command()
+@commands.command()
 def schema() -> None:
     """The JSON Schema (draft 2020-12) of every --json output; x-commands maps each command to its part.
 
@@ -682,7 +728,7 @@ def schema() -> None:
     json_out.write(output_schema())
 
 
-@app.command()
+@commands.command()
 def validate(
     ctx: typer.Context,
     paths: Annotated[
@@ -701,7 +747,7 @@ def validate(
     store.load([*options.extra, *(paths or [])], bundled=options.bundled)
 
 
-@app.command()
+@commands.command()
 def add(
     ctx: typer.Context,
     date: Annotated[str, typer.Option("--date", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")],

@@ -1,15 +1,19 @@
-"""The types of the event store: partial dates, events, registries and the catalog. No I/O."""
+"""The types of the event store: partial dates, events, registries and the catalog. No I/O.
+
+The records are plain frozen dataclasses, so that reading the cache and printing need no pydantic.
+Pydantic validates them (otscli.validation) from these annotations: the `Rules` markers carry the
+constraints and build their pydantic schema only when pydantic asks for it.
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Any, Literal
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from typing import Annotated, Any, ClassVar, Literal
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -151,10 +155,33 @@ def _check_url(text: str) -> str:
     return _check_line(text)
 
 
-Line = Annotated[str, AfterValidator(_check_line)]
-Prose = Annotated[str, AfterValidator(_check_prose)]
-Url = Annotated[str, AfterValidator(_check_url)]
-Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120)]
+@dataclass(frozen=True)
+class Rules:
+    """`Annotated` metadata for pydantic: constraints merged into the type's own schema, then a check."""
+
+    constraints: tuple[tuple[str, object], ...] = ()
+    check: Callable[[str], str] | None = None
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        schema = {**handler(source), **dict(self.constraints)}
+        if self.check is None:
+            return schema
+        return core_schema.no_info_after_validator_function(self.check, schema)
+
+
+def rules(check: Callable[[str], str] | None = None, **constraints: object) -> Rules:
+    return Rules(tuple(constraints.items()), check)
+
+
+# TOML gives no bytes, so a lax string would be a strict one; booleans and integers must not be coerced.
+Line = Annotated[str, rules(_check_line, strict=True)]
+Prose = Annotated[str, rules(_check_prose, strict=True)]
+Url = Annotated[str, rules(_check_url, strict=True)]
+Id = Annotated[str, rules(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120, strict=True)]
+Flag = Annotated[bool, rules(strict=True)]
+Ordinal = Annotated[int, rules(ge=1, strict=True)]
 
 Kind = Literal[
     "summit",
@@ -182,13 +209,18 @@ OrganKind = Literal["principal", "related", "mechanism", "predecessor"]
 MembershipStatus = Literal["founding-member", "member", "observer"]
 
 
-class Record(BaseModel):
-    # In the JSON output every key is always present, so the output schema marks them all required.
-    model_config = ConfigDict(
-        strict=True, extra="forbid", frozen=True, json_schema_serialization_defaults_required=True
-    )
+class Record:
+    """What every record shares: pydantic's settings. Dataclass strict mode would refuse TOML's tables, so
+    strictness is on the field types above. Every JSON key is always present: the output schema marks them required.
+    """
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid",
+        "json_schema_serialization_defaults_required": True,
+    }
 
 
+@dataclass(frozen=True, kw_only=True)
 class Dispute(Record):
     """Another value a source gives for one field of an event."""
 
@@ -198,6 +230,7 @@ class Dispute(Record):
     note: Prose = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Event(Record):
     id: Id
     date: PartialDate
@@ -206,22 +239,20 @@ class Event(Record):
     kind: Kind
     status: Status = "held"
     format: MeetingFormat | None = None
-    number: Annotated[int, Field(ge=1)] | None = None
-    organs: list[Id] = Field(default_factory=list)
+    number: Ordinal | None = None
+    organs: list[Id] = field(default_factory=list)
     city: Id | None = None
-    online: bool = False
-    states: list[Id] = Field(default_factory=list)
+    online: Flag = False
+    states: list[Id] = field(default_factory=list)
     summary: Prose = ""
-    outcomes: list[Line] = Field(default_factory=list)
-    tags: list[Id] = Field(default_factory=list)
-    sources: Annotated[list[Id], Field(min_length=1)]
-    disputed: list[Dispute] = Field(default_factory=list)
+    outcomes: list[Line] = field(default_factory=list)
+    tags: list[Id] = field(default_factory=list)
+    sources: Annotated[list[Id], rules(min_length=1)]
+    disputed: list[Dispute] = field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _end_not_before_date(self) -> Event:
+    def __post_init__(self) -> None:
         if self.end is not None and self.end.start < self.date.start:
             raise ValueError(f"end {self.end} is before date {self.date}")
-        return self
 
     @property
     def first_day(self) -> dt.date:
@@ -248,6 +279,7 @@ class Event(Record):
         return bool(self.disputed)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Source(Record):
     id: Id
     title: Line
@@ -258,14 +290,16 @@ class Source(Record):
     note: Prose = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Organ(Record):
     id: Id
     name: Line
     kind: OrganKind
-    aliases: list[Line] = Field(default_factory=list)
+    aliases: list[Line] = field(default_factory=list)
     summary: Prose = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Membership(Record):
     status: MembershipStatus
     since: PartialDate
@@ -273,41 +307,43 @@ class Membership(Record):
     event: Id | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class State(Record):
     id: Id
     name: Line
-    aliases: list[Line] = Field(default_factory=list)
-    membership: list[Membership] = Field(default_factory=list)
+    aliases: list[Line] = field(default_factory=list)
+    membership: list[Membership] = field(default_factory=list)
 
 
+@dataclass(frozen=True, kw_only=True)
 class City(Record):
     id: Id
     name: Line
     state: Id
-    aliases: list[Line] = Field(default_factory=list)
+    aliases: list[Line] = field(default_factory=list)
 
 
+@dataclass(frozen=True, kw_only=True)
 class DataFile(Record):
     """One TOML file as written: every table is optional, `format` defaults to 1."""
 
     format: Literal[1] = 1
-    source: list[Source] = []
-    organ: list[Organ] = []
-    state: list[State] = []
-    city: list[City] = []
-    event: list[Event] = []
+    source: list[Source] = field(default_factory=list)
+    organ: list[Organ] = field(default_factory=list)
+    state: list[State] = field(default_factory=list)
+    city: list[City] = field(default_factory=list)
+    event: list[Event] = field(default_factory=list)
 
 
-class Catalog(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Catalog:
     """Everything loaded and checked, merged from all files; events sorted by interval, then id."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
-
-    sources: list[Source] = []
-    organs: list[Organ] = []
-    states: list[State] = []
-    cities: list[City] = []
-    events: list[Event] = []
+    sources: list[Source] = field(default_factory=list)
+    organs: list[Organ] = field(default_factory=list)
+    states: list[State] = field(default_factory=list)
+    cities: list[City] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     @cached_property
     def source_by_id(self) -> dict[str, Source]:

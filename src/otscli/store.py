@@ -194,8 +194,10 @@ def check_file(path: Path, text: str) -> tuple[LoadedFile | None, list[str]]:
                 origins[(table, index)] = Origin(shown, locator.record_line(table, index, record))
     from pydantic import ValidationError
 
+    from otscli import validation
+
     try:
-        data = DataFile.model_validate({key: value for key, value in tables.items() if key in ("format", *TABLES)})
+        data = validation.data_file({key: value for key, value in tables.items() if key in ("format", *TABLES)})
     except ValidationError as error:
         problems += [describe(error_item, tables, origins, locator, shown) for error_item in error.errors()]
         return None, problems
@@ -212,7 +214,7 @@ def describe(
     """One pydantic error as `file:line: event <id>: field: message`."""
     loc = item["loc"]
     message = str(item["msg"]).removeprefix("Value error, ")
-    if item["type"] == "extra_forbidden":
+    if item["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         message = "unknown key"
     elif item["type"] == "missing":
         message = "required"
@@ -250,7 +252,7 @@ def field_path(record: object, loc: Iterable[object]) -> list[str]:
 
 
 def load_files(paths: Sequence[Path], *, cache: bool = False) -> Catalog:
-    """Load every file (large ones from the cache when it is fresh), then check ids and references across all."""
+    """Load every file (from the cache when it is fresh), then check ids and references across all."""
     problems: list[str] = []
     loaded: list[LoadedFile] = []
     for path in paths:
@@ -278,7 +280,7 @@ def load_files(paths: Sequence[Path], *, cache: bool = False) -> Catalog:
 
 
 def load_file(path: Path, cache: bool) -> tuple[LoadedFile | None, list[str]]:
-    """One file, checked on its own: from the cache when it is large and unchanged, else parsed and cached."""
+    """One file, checked on its own: from the cache when it is unchanged, else parsed and cached."""
     from otscli import cache as parsed_cache
 
     key = parsed_cache.key_for(path) if cache else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import fields
 
 from otscli.models import Catalog, Event
 from otscli.render.json import record
@@ -14,7 +15,7 @@ def export(events: Sequence[Event], catalog: Catalog) -> str:
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    columns = list(Event.model_fields)
+    columns = [column.name for column in fields(Event)]
     writer.writerow(columns)
     for event in events:
         writer.writerow([cell(column, value) for column, value in record(event).items()])

@@ -5,15 +5,36 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import fields
 from typing import Any
 
-from otscli.models import Catalog, City, Event, Organ, Record, Source, State
+from otscli.models import Catalog, City, Event, Organ, PartialDate, Record, Source, State
 from otscli.query import Anniversary, Count
 
 
 def record(item: Record) -> dict[str, Any]:
-    """A record as JSON data: every key present, dates as the stored strings."""
-    return item.model_dump(mode="json")
+    """A record as JSON data: every key present, in the order the record declares, dates as the stored strings."""
+    return {name: plain(getattr(item, name)) for name in field_names(type(item))}
+
+
+_FIELD_NAMES: dict[type[Record], tuple[str, ...]] = {}
+
+
+def field_names(record_type: type[Record]) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(record_type)
+    if names is None:
+        names = _FIELD_NAMES[record_type] = tuple(column.name for column in fields(record_type))  # type: ignore[arg-type]
+    return names
+
+
+def plain(value: object) -> Any:
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, Record):
+        return record(value)
+    return value
 
 
 def records(items: Iterable[Record]) -> list[dict[str, Any]]:

@@ -26,9 +26,8 @@ COMMANDS = {
 
 
 def output_schema() -> dict[str, Any]:
-    from pydantic import TypeAdapter
-
     from otscli.models import City, Event, Organ, Source, State
+    from otscli.validation import adapter
 
     def ref(name: str) -> dict[str, str]:
         return {"$ref": f"#/$defs/{name}"}
@@ -46,7 +45,7 @@ def output_schema() -> dict[str, Any]:
 
     records = {}
     for model in (Event, Organ, State, City, Source):
-        generated = TypeAdapter(model).json_schema(mode="serialization", ref_template="#/$defs/{model}")
+        generated = adapter(model).json_schema(mode="serialization", ref_template="#/$defs/{model}")
         records.update(generated.pop("$defs", {}))
         records[model.__name__] = generated
     for definition in records.values():
