@@ -323,6 +323,14 @@ def growth_report(times: dict[int, float], label: str) -> tuple[list[str], dict[
     return lines, data, linear
 
 
+def compile_bytecode() -> None:
+    """Write the package's .pyc files, as `pip install` of a wheel does. An editable install has none, and with
+    PYTHONDONTWRITEBYTECODE set, as in some sandboxes, every run would compile otscli from source again."""
+    where = [PYTHON, "-c", "import otscli, os; print(os.path.dirname(otscli.__file__))"]
+    package = subprocess.run(where, capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run([PYTHON, "-m", "compileall", "-q", package], check=True, stdout=subprocess.DEVNULL)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Time ots as whole processes against baselines, interleaved.")
     parser.add_argument("--runs", type=int, help="samples per start-up case (default 15; 3 with --quick)")
@@ -344,6 +352,7 @@ def main() -> int:
     jq = shutil.which("jq")
     if jq is None:
         raise SystemExit("benchmark: jq is not on PATH; it is the baseline for the user files")
+    compile_bytecode()
     jq_version = subprocess.run([jq, "--version"], capture_output=True, text=True).stdout.strip()
     ots_version = subprocess.run([OTS, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"{ots_version} · Python {platform.python_version()} ({PYTHON}) · {jq_version} · "

@@ -1,4 +1,4 @@
-"""The cache of parsed files: used only when fresh, written whole, bypassed by --no-cache."""
+"""The cache of checked files and catalogs: used only when fresh, written whole, bypassed by --no-cache."""
 
 from __future__ import annotations
 
@@ -33,16 +33,35 @@ def cache_files() -> list[str]:
     return sorted(path.name for path in folder.iterdir()) if folder.exists() else []
 
 
+def kinds(entries: list[str]) -> list[str]:
+    return sorted(entry.split("-")[0] for entry in entries)
+
+
 def test_a_file_is_cached_and_a_changed_one_is_read_afresh(tmp_path: Path) -> None:
     store = large_store(tmp_path / "big.toml")
     assert titles(store) == {"Generated"}
     entries = cache_files()
-    assert len(entries) == 2 and all(entry.endswith(".pickle") for entry in entries)  # the test store and this
+    assert kinds(entries) == ["catalog", "file", "file"]  # the test store, this file, and the two merged
+    assert all(entry.endswith(".pickle") for entry in entries)
     assert titles(store) == {"Generated"}
     stat = store.stat()
     large_store(store, title="Changed")
     os.utime(store, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same mtime: size and ctime still differ
     assert titles(store) == {"Changed"}
+    assert cache_files() == entries  # replaced, not added to
+
+
+def test_a_catalog_entry_serves_only_the_same_files_in_the_same_order(tmp_path: Path) -> None:
+    first = large_store(tmp_path / "first.toml", title="First", count=3)
+    second = tmp_path / "second.toml"
+    second.write_text(first.read_text(encoding="utf-8").replace("First", "Second").replace("gen-", "other-"))
+    both = edges("--data", str(first), "--data", str(second), "list", "--year", "2021", "--json")
+    assert {event["title"].split()[0] for event in both.json()} == {"First", "Second"}
+    assert titles(first) == {"First"}
+    assert titles(second) == {"Second"}
+    reordered = edges("--data", str(second), "--data", str(first), "list", "--year", "2021", "--json")
+    assert reordered.json() == both.json()  # events sort by date and id whatever the order of the files
+    assert kinds(cache_files()) == ["catalog"] * 4 + ["file"] * 3
 
 
 def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
@@ -53,9 +72,15 @@ def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
 
 def test_every_file_read_is_cached_the_bundled_one_too(tmp_path: Path) -> None:
     assert ots("list", "--year", "2009").code == 0
-    assert len(cache_files()) == 1
+    assert kinds(cache_files()) == ["catalog", "file"]
     assert edges("list").code == 0
-    assert len(cache_files()) == 2
+    assert kinds(cache_files()) == ["catalog", "catalog", "file", "file"]
+
+
+def test_an_unreadable_cache_folder_only_costs_time(tmp_path: Path) -> None:
+    cache_folder().parent.mkdir(parents=True, exist_ok=True)
+    cache_folder().write_text("a file where the folder should be", encoding="utf-8")
+    assert titles(large_store(tmp_path / "big.toml")) == {"Generated"}
 
 
 def test_a_same_size_edit_within_the_same_second_is_seen(tmp_path: Path) -> None:

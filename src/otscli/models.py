@@ -22,6 +22,8 @@ _BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u
 # C0 and C1 controls (Unicode category Cc) and the bidirectional controls; prose may hold newlines and tabs.
 _FORBIDDEN_IN_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI_CONTROLS}]")
 _FORBIDDEN_IN_PROSE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_CONTROLS}]")
+# Equal dates are one object: thousands of events share a few hundred dates, and the cache then loads each once.
+_PARSED: dict[str, PartialDate] = {}
 
 
 @dataclass(frozen=True)
@@ -57,12 +59,16 @@ class PartialDate:
             return cls(value.year, value.month, value.day)
         if not isinstance(value, str):
             raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, not {type(value).__name__}")
+        shared = _PARSED.get(value)
+        if shared is not None:
+            return shared
         match = _PARTIAL_DATE.fullmatch(value.strip())
         if match is None:
             raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(part) if part else None for part in match.groups())
         assert year is not None
-        return cls(year, month, day)
+        parsed = _PARSED[value] = cls(year, month, day)
+        return parsed
 
     @property
     def precision(self) -> Literal["year", "month", "day"]:
@@ -240,15 +246,15 @@ class Event(Record):
     status: Status = "held"
     format: MeetingFormat | None = None
     number: Ordinal | None = None
-    organs: list[Id] = field(default_factory=list)
+    organs: tuple[Id, ...] = field(default_factory=tuple)
     city: Id | None = None
     online: Flag = False
-    states: list[Id] = field(default_factory=list)
+    states: tuple[Id, ...] = field(default_factory=tuple)
     summary: Prose = ""
-    outcomes: list[Line] = field(default_factory=list)
-    tags: list[Id] = field(default_factory=list)
-    sources: Annotated[list[Id], rules(min_length=1)]
-    disputed: list[Dispute] = field(default_factory=list)
+    outcomes: tuple[Line, ...] = field(default_factory=tuple)
+    tags: tuple[Id, ...] = field(default_factory=tuple)
+    sources: Annotated[tuple[Id, ...], rules(min_length=1)]
+    disputed: tuple[Dispute, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
         if self.end is not None and self.end.start < self.date.start:
@@ -295,7 +301,7 @@ class Organ(Record):
     id: Id
     name: Line
     kind: OrganKind
-    aliases: list[Line] = field(default_factory=list)
+    aliases: tuple[Line, ...] = field(default_factory=tuple)
     summary: Prose = ""
 
 
@@ -311,8 +317,8 @@ class Membership(Record):
 class State(Record):
     id: Id
     name: Line
-    aliases: list[Line] = field(default_factory=list)
-    membership: list[Membership] = field(default_factory=list)
+    aliases: tuple[Line, ...] = field(default_factory=tuple)
+    membership: tuple[Membership, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -320,7 +326,7 @@ class City(Record):
     id: Id
     name: Line
     state: Id
-    aliases: list[Line] = field(default_factory=list)
+    aliases: tuple[Line, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True, kw_only=True)

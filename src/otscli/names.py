@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -31,7 +31,7 @@ class Named(Protocol):
     @property
     def name(self) -> str: ...
     @property
-    def aliases(self) -> list[str]: ...
+    def aliases(self) -> Sequence[str]: ...
 
 
 @dataclass

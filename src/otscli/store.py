@@ -8,11 +8,14 @@ import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from otscli.errors import DataError, printable
 from otscli.models import Catalog, DataFile, Event
 from otscli.names import NameIndex
+
+if TYPE_CHECKING:
+    from otscli.cache import Key
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 TABLES = ("source", "organ", "state", "city", "event")
@@ -179,6 +182,7 @@ def check_file(path: Path, text: str) -> tuple[LoadedFile | None, list[str]]:
     """Parse and validate one file; returns it, or the problems found in it."""
     shown = printable(str(path))
     tables = parse(text, shown)
+    share_strings(tables)
     locator = Locator(text)
     problems = [
         f"{shown}:{locator.record_line(key, 0, None)}: unknown table {printable(key)!r}; expected one of format, "
@@ -206,6 +210,19 @@ def check_file(path: Path, text: str) -> tuple[LoadedFile | None, list[str]]:
     if problems:
         return None, problems
     return LoadedFile(shown, data, origins, locator), []
+
+
+def share_strings(tables: dict[str, Any]) -> None:
+    """Makes equal strings in the records one object: ids, kinds and names repeat across thousands of events, and
+    the cache then stores and loads each of them once."""
+    seen: dict[str, str] = {}
+    for records in tables.values():
+        for record in records if isinstance(records, list) else ():
+            for key, value in record.items() if isinstance(record, dict) else ():
+                if isinstance(value, str):
+                    record[key] = seen.setdefault(value, value)
+                elif isinstance(value, list):
+                    record[key] = [seen.setdefault(item, item) if isinstance(item, str) else item for item in value]
 
 
 def describe(
@@ -252,12 +269,28 @@ def field_path(record: object, loc: Iterable[object]) -> list[str]:
 
 
 def load_files(paths: Sequence[Path], *, cache: bool = False) -> Catalog:
-    """Load every file (from the cache when it is fresh), then check ids and references across all."""
+    """Load every file, check ids and references across all, and merge them; from the cache when it is fresh."""
+    from otscli import cache as checked
+
+    keys = [checked.key_for(path) if cache else None for path in paths]
+    files = [key for key in keys if key is not None]
+    whole = cache and len(files) == len(paths)
+    if whole:
+        hit = checked.read("catalog", files)
+        if isinstance(hit, Catalog):
+            return hit
+    catalog = merge_files(paths, keys)
+    if whole:
+        checked.write("catalog", files, catalog)
+    return catalog
+
+
+def merge_files(paths: Sequence[Path], keys: Sequence[Key | None]) -> Catalog:
     problems: list[str] = []
     loaded: list[LoadedFile] = []
-    for path in paths:
+    for path, key in zip(paths, keys, strict=True):
         try:
-            file, file_problems = load_file(path, cache)
+            file, file_problems = load_file(path, key)
         except DataError as error:
             problems.append(error.message)
             continue
@@ -266,7 +299,7 @@ def load_files(paths: Sequence[Path], *, cache: bool = False) -> Catalog:
             loaded.append(file)
     problems += cross_check(loaded)
     if problems and any(file.locator is None for file in loaded):
-        return load_files(paths, cache=False)  # read the cached files again, to say on which line
+        return merge_files(paths, [None] * len(paths))  # read the cached files again, to say on which line
     if problems:
         raise DataError("\n".join(problems))
     events = sorted((event for file in loaded for event in file.data.event), key=lambda event: event.sort_key)
@@ -279,18 +312,18 @@ def load_files(paths: Sequence[Path], *, cache: bool = False) -> Catalog:
     )
 
 
-def load_file(path: Path, cache: bool) -> tuple[LoadedFile | None, list[str]]:
-    """One file, checked on its own: from the cache when it is unchanged, else parsed and cached."""
-    from otscli import cache as parsed_cache
+def load_file(path: Path, key: Key | None) -> tuple[LoadedFile | None, list[str]]:
+    """One file, checked on its own: from the cache when `key` is given and still matches, else parsed (and
+    cached when `key` is given). A cached file has no line numbers; they are found again if a problem needs them."""
+    from otscli import cache as checked
 
-    key = parsed_cache.key_for(path) if cache else None
     if key is not None:
-        cached = parsed_cache.read(key)
-        if isinstance(cached, LoadedFile):
-            return cached, []
+        hit = checked.read("file", [key])
+        if isinstance(hit, DataFile):
+            return LoadedFile(printable(str(path)), hit, {}, None), []
     file, problems = check_file(path, read_text(path))
     if key is not None and file is not None:
-        parsed_cache.write(key, LoadedFile(file.shown, file.data, file.origins, None))
+        checked.write("file", [key], file.data)
     return file, problems
 
 

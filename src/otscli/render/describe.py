@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from otscli.models import Catalog, City, Event, Membership, State
 
 
@@ -23,7 +25,7 @@ def organ_names(event: Event, catalog: Catalog) -> str:
     return ", ".join(catalog.organ_by_id[organ_id].name for organ_id in event.organs)
 
 
-def state_names(ids: list[str], catalog: Catalog) -> str:
+def state_names(ids: Sequence[str], catalog: Catalog) -> str:
     return ", ".join(catalog.state_by_id[state_id].name for state_id in ids)
 
 

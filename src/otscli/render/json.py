@@ -28,7 +28,7 @@ def field_names(record_type: type[Record]) -> tuple[str, ...]:
 
 
 def plain(value: object) -> Any:
-    if isinstance(value, list):
+    if isinstance(value, (tuple, list)):
         return [plain(item) for item in value]
     if isinstance(value, PartialDate):
         return str(value)
