@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import EDGES, edges
+import pytest
+
+from conftest import EDGES, edges, ots
 from test_process import run_in_terminal, terminal_env
 
 OTS = [sys.executable, "-m", "otscli", "--no-bundled", "--data", str(EDGES)]
@@ -53,6 +56,17 @@ def test_the_timeline_stays_readable_at_60_columns() -> None:
     assert max(len(line) for line in lines) <= 60
     assert "⚑ disputed: date (ots show 2019-summit)" in out.replace("\n" + " " * indent, " ")
     assert all(line.startswith((" " * indent, "20", "3 Oct", "Nov", "30 Dec")) for line in lines)
+
+
+@pytest.mark.parametrize("columns", ["40", "60", "100", "300"])
+@pytest.mark.parametrize("command", [["timeline"], ["on-this-day", "--date", "10-03"], ["state", "Hungary"]])
+def test_plain_output_is_the_coloured_output_without_its_colours(command: list[str], columns: str) -> None:
+    """Without colour, lines are written directly and entries that fit are not run through rich's wrapping;
+    what comes out must be exactly what rich draws in colour, less the escape codes."""
+    plain = ots(*command, env={"COLUMNS": columns}).out
+    coloured = ots(*command, env={"COLUMNS": columns, "FORCE_COLOR": "1"}).out
+    assert "\x1b[" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
 
 
 def run_on_terminal(args: list[str], env: dict[str, str], *, stdin_too: bool = False) -> bytes:

@@ -7,7 +7,6 @@ constraints and build their pydantic schema only when pydantic asks for it.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -15,13 +14,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal
 
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PARTIAL_DATE = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"  # patterns compile on first use, not at import
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # C0 and C1 controls (Unicode category Cc) and the bidirectional controls; prose may hold newlines and tabs.
-_FORBIDDEN_IN_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI_CONTROLS}]")
-_FORBIDDEN_IN_PROSE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_CONTROLS}]")
+_FORBIDDEN_IN_LINE = f"[\x00-\x1f\x7f-\x9f{_BIDI_CONTROLS}]"
+_FORBIDDEN_IN_PROSE = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_CONTROLS}]"
 # Equal dates are one object: thousands of events share a few hundred dates, and the cache then loads each once.
 _PARSED: dict[str, PartialDate] = {}
 
@@ -44,7 +43,7 @@ class PartialDate:
         if not 1 <= self.month <= 12:
             raise ValueError(f"month {self.month} does not exist")
         if self.day is not None:
-            last = calendar.monthrange(self.year, self.month)[1]
+            last = days_in_month(self.year, self.month)
             if not 1 <= self.day <= last:
                 raise ValueError(f"{self} does not exist: {_MONTHS[self.month - 1]} {self.year} has {last} days")
 
@@ -62,7 +61,7 @@ class PartialDate:
         shared = _PARSED.get(value)
         if shared is not None:
             return shared
-        match = _PARTIAL_DATE.fullmatch(value.strip())
+        match = re.fullmatch(_PARTIAL_DATE, value.strip())
         if match is None:
             raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(part) if part else None for part in match.groups())
@@ -87,7 +86,7 @@ class PartialDate:
         if self.month is None:
             return dt.date(self.year, 12, 31)
         if self.day is None:
-            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return dt.date(self.year, self.month, days_in_month(self.year, self.month))
         return dt.date(self.year, self.month, self.day)
 
     def display(self) -> str:
@@ -124,6 +123,12 @@ class PartialDate:
         }
 
 
+def days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def display_span(first: PartialDate, last: PartialDate | None) -> str:
     """A date or a range for a person: "21–22 Dec 2015", "30 Sep – 2 Oct 2020", "2019"."""
     if last is None or last == first:
@@ -137,7 +142,7 @@ def display_span(first: PartialDate, last: PartialDate | None) -> str:
 
 
 def _forbid_control_characters(text: str, allow_newlines: bool) -> str:
-    found = (_FORBIDDEN_IN_PROSE if allow_newlines else _FORBIDDEN_IN_LINE).search(text)
+    found = re.search(_FORBIDDEN_IN_PROSE if allow_newlines else _FORBIDDEN_IN_LINE, text)
     if found is not None:
         char, position = found.group(), found.start()
         what = "bidirectional control character" if char in _BIDI_CONTROLS else "control character"
