@@ -14,9 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from conftest import EDGES, Run, ots
+from conftest import EDGES, Run, edges, ots
 from otscli.models import KINDS, STATUSES, PartialDate
 from otscli.names import fold
+from otscli.render import indented
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 ORGANS = ["CHS", "CFM", "CoE", "SOC", "secretariat", "TURKPA"]
@@ -164,3 +165,25 @@ def test_every_registry_name_matches_across_case_and_accents(data: st.DataObject
     run = ots(command, disguise(name, data), "--json")
     assert run.code == 0, run.err
     assert run.json()[command]["id"] == record["id"]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@SETTINGS
+@given(json_values)
+def test_the_fast_json_writer_writes_what_the_standard_library_writes(value: Any) -> None:
+    assert indented.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_every_json_output_is_in_the_standard_indented_form() -> None:
+    shown = (edges("show", "2019-summit", "--json"), ots("show", "2019-10-15-summit-baku", "--json"))
+    for args in (["timeline"], ["organs"], ["states"], ["state", "Hungary"],
+                 ["stats"], ["on-this-day", "--date", "10-03"], ["sources"], ["search", "summit"]):  # fmt: skip
+        for run in (edges(*args, "--json"), ots(*args, "--json"), *shown):
+            assert run.code == 0, run.err
+            assert run.out == json.dumps(json.loads(run.out), ensure_ascii=False, indent=2) + "\n"

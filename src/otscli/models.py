@@ -75,12 +75,13 @@ class PartialDate:
             return "year"
         return "month" if self.day is None else "day"
 
-    @property
+    # Cached: equal dates are one object (see _PARSED), and sorting and filtering ask for these again and again.
+    @cached_property
     def start(self) -> dt.date:
         """The first day of the interval this date stands for."""
         return dt.date(self.year, self.month or 1, self.day or 1)
 
-    @property
+    @cached_property
     def end(self) -> dt.date:
         """The last day of the interval this date stands for."""
         if self.month is None:

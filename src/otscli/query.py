@@ -33,21 +33,22 @@ class Filter:
             raise UsageError(f"--since {self.since} is after --until {self.until}; nothing can match")
 
     def matches(self, event: Event, catalog: Catalog) -> bool:
+        if self.since is not None or self.until is not None or self.years:
+            first, last = event.first_day, event.last_day
+            if self.since is not None and last < self.since.start:
+                return False
+            if self.until is not None and first > self.until.end:
+                return False
+            if self.years and not any(first.year <= year <= last.year for year in self.years):
+                return False  # an interval overlaps a year when it starts by its end and ends after its start
         return (
-            (self.since is None or event.last_day >= self.since.start)
-            and (self.until is None or event.first_day <= self.until.end)
-            and (not self.years or any(overlaps_year(event, year) for year in self.years))
-            and (not self.organs or not self.organs.isdisjoint(event.organs))
+            (not self.organs or not self.organs.isdisjoint(event.organs))
             and (not self.cities or event.city in self.cities)
             and (not self.states or involves_state(event, catalog, self.states))
             and (not self.kinds or event.kind in self.kinds)
             and (not self.statuses or event.status in self.statuses)
             and (not self.text or contains_words(event, self.text))
         )
-
-
-def overlaps_year(event: Event, year: int) -> bool:
-    return event.first_day <= dt.date(year, 12, 31) and event.last_day >= dt.date(year, 1, 1)
 
 
 def involves_state(event: Event, catalog: Catalog, states: frozenset[str]) -> bool:

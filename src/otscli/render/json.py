@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
@@ -10,6 +9,7 @@ from typing import Any
 
 from otscli.models import Catalog, City, Event, Organ, PartialDate, Record, Source, State
 from otscli.query import Anniversary, Count
+from otscli.render import indented
 
 
 def record(item: Record) -> dict[str, Any]:
@@ -28,9 +28,12 @@ def field_names(record_type: type[Record]) -> tuple[str, ...]:
 
 
 def plain(value: object) -> Any:
-    if isinstance(value, (tuple, list)):
-        return [plain(item) for item in value]
-    if isinstance(value, PartialDate):
+    kind = type(value)
+    if kind is str or value is None or kind is bool or kind is int:
+        return value
+    if kind is tuple or kind is list:
+        return [plain(item) for item in value]  # type: ignore[attr-defined]
+    if kind is PartialDate:
         return str(value)
     if isinstance(value, Record):
         return record(value)
@@ -64,7 +67,7 @@ def event_page(event: Event, catalog: Catalog) -> dict[str, Any]:
 
 def write(data: list[Any] | Mapping[str, Any]) -> None:
     """Print JSON as UTF-8 whatever the locale, one document ending in a newline."""
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = indented.dumps(data) + "\n"
     sys.stdout.flush()
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()
@@ -72,7 +75,7 @@ def write(data: list[Any] | Mapping[str, Any]) -> None:
 
 def export(events: Sequence[Event], catalog: Catalog) -> str:
     """`ots export --format json`: the same array as `--json`."""
-    return json.dumps(records(events), ensure_ascii=False, indent=2) + "\n"
+    return indented.dumps(records(events)) + "\n"
 
 
 def counts(items: Sequence[Count]) -> list[dict[str, Any]]:
