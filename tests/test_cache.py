@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import edges, ots
+import pytest
+
+from conftest import EDGES, edges, ots
+from otscli import cache
+from otscli import store as store_module
 
 
 def large_store(path: Path, title: str = "Generated", count: int = 200) -> Path:
@@ -113,3 +117,17 @@ def test_problems_in_a_cached_file_still_name_their_line(tmp_path: Path) -> None
     assert run.code == 1
     line = store.read_text(encoding="utf-8").splitlines().index('id = "2021-gen-3"')
     assert f"first defined at {store}:{line}" in run.err
+
+
+def test_an_entry_is_used_only_under_its_own_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = large_store(tmp_path / "big.toml", count=3)
+    assert titles(store) == {"Generated"}
+    other = large_store(tmp_path / "other.toml", title="Planted", count=3)
+    files = [key for key in (cache.key_for(path) for path in (EDGES, store)) if key is not None]
+    planted = store_module.load_files([EDGES, other])
+    cache.write("catalog", files, planted)  # a catalog of other events, under the key of this list of files
+    assert titles(store) == {"Planted"}  # so a matching key is all it takes to be used ...
+    monkeypatch.setattr(cache, "__version__", "0.0.0-another")
+    assert titles(store) == {"Generated"}  # ... and another version of ots does not match
+    monkeypatch.setattr(cache, "FORMAT", cache.FORMAT + 1)
+    assert titles(store) == {"Generated"}
