@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import fields
 
 from otscli.models import Catalog, Event
-from otscli.render.json import record
+from otscli.render.json import field_names, record
 
 
 def export(events: Sequence[Event], catalog: Catalog) -> str:
@@ -15,8 +14,7 @@ def export(events: Sequence[Event], catalog: Catalog) -> str:
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    columns = [column.name for column in fields(Event)]
-    writer.writerow(columns)
+    writer.writerow(field_names(Event))
     for event in events:
         writer.writerow([cell(column, value) for column, value in record(event).items()])
     return buffer.getvalue()
