@@ -22,7 +22,7 @@ from pathlib import Path
 
 from otscli import __version__
 
-FORMAT = 4  # the layout of an entry; raise it when the records change shape
+FORMAT = 5  # the layout of an entry; raise it when the records change shape
 
 Key = tuple[object, ...]
 

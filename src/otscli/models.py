@@ -261,6 +261,7 @@ class Event(Record):
     tags: tuple[Id, ...] = field(default_factory=tuple)
     sources: Annotated[tuple[Id, ...], rules(min_length=1)]
     disputed: tuple[Dispute, ...] = field(default_factory=tuple)
+    part_of: Id | None = None  # the meeting this act (a document adopted, an appointment) happened at
 
     def __post_init__(self) -> None:
         if self.end is not None and self.end.start < self.date.start:
@@ -327,12 +328,39 @@ class State(Record):
     membership: tuple[Membership, ...] = field(default_factory=tuple)
 
 
+Latitude = Annotated[float, rules(ge=-90, le=90, allow_inf_nan=False)]
+Longitude = Annotated[float, rules(ge=-180, le=180, allow_inf_nan=False)]
+Count = Annotated[int, rules(ge=0, strict=True)]
+Qualifier = Literal["exactly", "at least", "more than"]
+
+
 @dataclass(frozen=True, kw_only=True)
 class City(Record):
     id: Id
     name: Line
     state: Id
     aliases: tuple[Line, ...] = field(default_factory=tuple)
+    lat: Latitude | None = None
+    lon: Longitude | None = None
+    location_source: Id | None = None  # the source that gives lat and lon
+
+
+@dataclass(frozen=True, kw_only=True)
+class Claim(Record):
+    """A count that a source gives of a series of events (for example "11 meetings by 2015"), so that the record
+    can say what it lacks."""
+
+    id: Id
+    organ: Id
+    what: Line
+    count: Count
+    qualifier: Qualifier = "exactly"
+    kind: Kind | None = None
+    format: MeetingFormat | None = None
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    source: Id
+    note: Prose = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -345,6 +373,7 @@ class DataFile(Record):
     state: list[State] = field(default_factory=list)
     city: list[City] = field(default_factory=list)
     event: list[Event] = field(default_factory=list)
+    claim: list[Claim] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -356,6 +385,7 @@ class Catalog:
     states: list[State] = field(default_factory=list)
     cities: list[City] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
     @cached_property
     def source_by_id(self) -> dict[str, Source]:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from otscli.cache import Key
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-TABLES = ("source", "organ", "state", "city", "event")
+TABLES = ("source", "organ", "state", "city", "event", "claim")
 _HEADER = re.compile(r"\s*\[\[?\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(?:#.*)?$")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
@@ -309,6 +309,7 @@ def merge_files(paths: Sequence[Path], keys: Sequence[Key | None]) -> Catalog:
         states=[record for file in loaded for record in file.data.state],
         cities=[record for file in loaded for record in file.data.city],
         events=events,
+        claims=[record for file in loaded for record in file.data.claim],
     )
 
 
@@ -361,6 +362,12 @@ def cross_check(loaded: Sequence[LoadedFile]) -> list[str]:
 
     for city, origin, file in records(loaded, "city"):
         dangling(origin, file, f"city {city.id}", "state", "state", [city.state])
+        dangling(origin, file, f"city {city.id}", "location_source", "source", [city.location_source])
+        if (city.lat is None) != (city.lon is None) or (city.lat is not None and city.location_source is None):
+            problems.append(f"{file.line_of(origin, 'lat')}: city {city.id}: lat: lat, lon and location_source go together")
+    for claim, origin, file in records(loaded, "claim"):
+        dangling(origin, file, f"claim {claim.id}", "organ", "organ", [claim.organ])
+        dangling(origin, file, f"claim {claim.id}", "source", "source", [claim.source])
     for state, origin, file in records(loaded, "state"):
         refs = [entry.event for entry in state.membership]
         dangling(origin, file, f"state {state.id}", "membership", "event", refs)
@@ -372,4 +379,7 @@ def cross_check(loaded: Sequence[LoadedFile]) -> list[str]:
         dangling(origin, file, label, "states", "state", event.states)
         dangling(origin, file, label, "sources", "source", event.sources)
         dangling(origin, file, label, "source", "source", [dispute.source for dispute in event.disputed])
+        dangling(origin, file, label, "part_of", "event", [event.part_of])
+        if event.part_of == event.id:
+            problems.append(f"{file.line_of(origin, 'part_of')}: {label}: part_of: an event cannot be part of itself")
     return problems
