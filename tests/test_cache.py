@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,8 +47,8 @@ def test_a_file_is_cached_and_a_changed_one_is_read_afresh(tmp_path: Path) -> No
     store = large_store(tmp_path / "big.toml")
     assert titles(store) == {"Generated"}
     entries = cache_files()
-    assert kinds(entries) == ["catalog", "file", "file"]  # the test store, this file, and the two merged
-    assert all(entry.endswith(".pickle") for entry in entries)
+    assert kinds(entries) == ["catalog"]  # one entry for the list of files read: the test store and this file
+    assert all(entry.endswith(".marshal") for entry in entries)
     assert titles(store) == {"Generated"}
     stat = store.stat()
     large_store(store, title="Changed")
@@ -65,7 +67,7 @@ def test_a_catalog_entry_serves_only_the_same_files_in_the_same_order(tmp_path: 
     assert titles(second) == {"Second"}
     reordered = edges("--data", str(second), "--data", str(first), "list", "--year", "2021", "--json")
     assert reordered.json() == both.json()  # events sort by date and id whatever the order of the files
-    assert kinds(cache_files()) == ["catalog"] * 4 + ["file"] * 3
+    assert kinds(cache_files()) == ["catalog"] * 4
 
 
 def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
@@ -76,9 +78,9 @@ def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
 
 def test_every_file_read_is_cached_the_bundled_one_too(tmp_path: Path) -> None:
     assert ots("list", "--year", "2009").code == 0
-    assert kinds(cache_files()) == ["catalog", "file"]
+    assert kinds(cache_files()) == ["catalog"]
     assert edges("list").code == 0
-    assert kinds(cache_files()) == ["catalog", "catalog", "file", "file"]
+    assert kinds(cache_files()) == ["catalog", "catalog"]
 
 
 def test_an_unreadable_cache_folder_only_costs_time(tmp_path: Path) -> None:
@@ -119,15 +121,124 @@ def test_problems_in_a_cached_file_still_name_their_line(tmp_path: Path) -> None
     assert f"first defined at {store}:{line}" in run.err
 
 
+def plant_foreign_catalog(store: Path, title: str) -> Path:
+    """Write an entry of other events under the key of [test store, store], as this user; returns its path."""
+    other = large_store(store.with_name("other.toml"), title=title, count=3)
+    with open_files([EDGES, store]) as keys:
+        cache.write(keys, store_module.load_files([EDGES, other]))
+    (entry,) = [path for path in cache_folder().iterdir() if path.name != "." and "catalog" in path.name]
+    return entry
+
+
+class open_files:
+    """The cache keys of some files, as the loader takes them from the open descriptors."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.opened = [store_module.open_data_file(path) for path in paths]
+
+    def __enter__(self) -> list[cache.Key]:
+        return [file.key for file in self.opened]
+
+    def __exit__(self, *_: object) -> None:
+        for file in self.opened:
+            os.close(file.descriptor)
+
+
 def test_an_entry_is_used_only_under_its_own_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = large_store(tmp_path / "big.toml", count=3)
-    assert titles(store) == {"Generated"}
-    other = large_store(tmp_path / "other.toml", title="Planted", count=3)
-    files = [key for key in (cache.key_for(path) for path in (EDGES, store)) if key is not None]
-    planted = store_module.load_files([EDGES, other])
-    cache.write("catalog", files, planted)  # a catalog of other events, under the key of this list of files
-    assert titles(store) == {"Planted"}  # so a matching key is all it takes to be used ...
+    plant_foreign_catalog(store, "Planted")
+    assert titles(store) == {"Planted"}  # an entry of our own, under the right key, is trusted ...
     monkeypatch.setattr(cache, "__version__", "0.0.0-another")
     assert titles(store) == {"Generated"}  # ... and another version of ots does not match
     monkeypatch.setattr(cache, "FORMAT", cache.FORMAT + 1)
     assert titles(store) == {"Generated"}
+
+
+def test_an_entry_owned_by_another_user_is_not_trusted(tmp_path: Path) -> None:
+    store = large_store(tmp_path / "big.toml", count=3)
+    entry = plant_foreign_catalog(store, "Forged")
+    os.chown(entry, 65534, 65534)  # as if another user of a shared XDG_CACHE_HOME had written it
+    assert titles(store) == {"Generated"}
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o722])
+def test_a_folder_others_may_write_is_neither_read_nor_written(tmp_path: Path, mode: int) -> None:
+    store = large_store(tmp_path / "big.toml", count=3)
+    plant_foreign_catalog(store, "Forged")
+    cache_folder().chmod(mode)
+    assert titles(store) == {"Generated"}
+    cache_folder().chmod(0o700)
+    assert titles(store) == {"Forged"}  # the entry was left as it was: nothing was written into that folder
+
+
+def test_a_folder_owned_by_another_user_or_reached_by_a_symlink_is_not_used(tmp_path: Path) -> None:
+    store = large_store(tmp_path / "big.toml", count=3)
+    plant_foreign_catalog(store, "Forged")
+    os.chown(cache_folder(), 65534, 65534)
+    assert titles(store) == {"Generated"}
+    os.chown(cache_folder(), os.geteuid(), os.getegid())
+    moved = cache_folder().rename(tmp_path / "elsewhere")
+    cache_folder().symlink_to(moved)
+    assert titles(store) == {"Generated"}
+
+
+def test_a_pickle_planted_as_an_entry_runs_no_code(tmp_path: Path) -> None:
+    import pickle
+
+    store = large_store(tmp_path / "big.toml", count=3)
+    entry = plant_foreign_catalog(store, "Planted")
+    marker = tmp_path / "code-ran"
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, ...]:
+            return (Path.touch, (marker,))
+
+    entry.write_bytes(pickle.dumps(Payload()))
+    assert titles(store) == {"Generated"}
+    assert not marker.exists()
+
+
+def test_a_fifo_or_a_symlink_planted_as_an_entry_is_not_followed(tmp_path: Path) -> None:
+    store = large_store(tmp_path / "big.toml", count=3)
+    entry = plant_foreign_catalog(store, "Planted")
+    entry.unlink()
+    os.mkfifo(entry)
+    command = [sys.executable, "-m", "otscli", "--no-bundled", "--data", str(EDGES), "--data", str(store), "list"]
+    finished = subprocess.run([*command, "--json"], capture_output=True, timeout=30, env=os.environ.copy())
+    assert finished.returncode == 0, finished.stderr
+    entry.unlink()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    entry.symlink_to(victim)
+    assert titles(store) == {"Generated"}
+    assert victim.read_text(encoding="utf-8") == "keep me"  # the link was replaced, not written through
+    assert not entry.is_symlink()
+
+
+def test_a_relative_cache_home_is_ignored_and_no_home_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = large_store(tmp_path / "big.toml", count=3)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative-cache")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert titles(store) == {"Generated"}
+    assert not (tmp_path / "relative-cache").exists()
+    assert (tmp_path / "home" / ".cache" / "otscli").is_dir()  # the spec's default instead
+    command = [sys.executable, "-m", "otscli", "--no-bundled", "--data", str(EDGES), "list", "--json"]
+    environment = {key: value for key, value in os.environ.items() if key not in ("HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME")}
+    finished = subprocess.run(command, capture_output=True, env=environment, timeout=60)
+    assert (finished.returncode, finished.stderr) == (0, b"")
+
+
+def test_the_key_is_taken_from_the_file_that_was_read(tmp_path: Path) -> None:
+    first = large_store(tmp_path / "first.toml", title="First", count=3)
+    second = large_store(tmp_path / "second.toml", title="Second", count=3)
+    link = tmp_path / "current.toml"
+    link.symlink_to(first)
+    opened = store_module.open_data_file(link)
+    try:
+        link.unlink()
+        link.symlink_to(second)  # switched while the command runs
+        assert "First" in opened.read_text()
+        assert opened.key[2] == first.stat().st_ino != second.stat().st_ino
+    finally:
+        os.close(opened.descriptor)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import re
+import stat
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -14,12 +16,13 @@ from typing import Any
 
 from otscli.atomic import TEMP_SUFFIX, write_atomically
 from otscli.errors import DataError, UsageError, printable
-from otscli.models import KINDS, STATUSES, Event
+from otscli.models import KINDS, STATUSES, Catalog, Event
 from otscli.names import build_index, fold
 from otscli.query import choose, find_source, parse_date
-from otscli.store import Locator, data_paths, decode, load_files, parse, read_text
+from otscli.store import Locator, check_against, data_paths, decode, load_files, parse
 
-LOCK_TIMEOUT_SECONDS = 5.0
+LOCK_TIMEOUT_SECONDS = 60.0  # a writer holds the lock for milliseconds; dozens may queue
+CHANGE_RETRIES = 5
 
 
 @dataclass(frozen=True)
@@ -41,13 +44,12 @@ class Draft:
     outcomes: Sequence[str] = ()
     tags: Sequence[str] = ()
 
-    def resolve(self, extra: Sequence[Path], bundled: bool, target: str) -> Event:
-        """The event, with every name resolved against the loaded data; a bad value is a UsageError."""
+    def resolve(self, catalog: Catalog, shown: str) -> Event:
+        """The event, with every name resolved against `catalog`; a bad value is a UsageError."""
         from pydantic import ValidationError
 
         from otscli import validation
 
-        catalog = load_files(data_paths(extra, bundled=bundled))
         if not self.sources:
             raise UsageError("add: give at least one --source")
         date = parse_date("--date", self.date)
@@ -78,7 +80,7 @@ class Draft:
             where = ".".join(str(part) for part in first["loc"]) or "event"
             raise UsageError(f"add: {where}: {printable(str(first['msg']).removeprefix('Value error, '))}") from None
         if event.id in catalog.event_by_id:
-            raise DataError(f"{target}: not changed: an event with id {event.id!r} already exists; give another --id")
+            raise DataError(f"{shown}: not changed: an event with id {event.id!r} already exists; give another --id")
         return event
 
 
@@ -88,24 +90,91 @@ def default_id(date: str, title: str) -> str:
     return f"{date}-{slug}" if slug else date
 
 
-def append_event(target: Path, draft: Draft, extra: Sequence[Path], bundled: bool) -> Event:
-    """Append `draft` to `target` under an exclusive lock; the file is replaced whole or not at all."""
+@dataclass(frozen=True)
+class Snapshot:
+    """What the target holds at one moment: its identity and its bytes (empty when it does not exist yet)."""
+
+    identity: tuple[int, ...] | None
+    content: bytes
+    owner: tuple[int, int] | None = None
+    mode: int | None = None
+
+    @classmethod
+    def take(cls, path: Path, shown: str) -> Snapshot:
+        try:
+            descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        except FileNotFoundError:
+            return cls(None, b"")
+        except OSError as error:
+            raise DataError(f"{shown}: not changed: cannot read: {error.strerror or error}") from None
+        try:
+            info = os.fstat(descriptor)
+            refuse_unless_writable(info, shown)
+            with os.fdopen(os.dup(descriptor), "rb") as stream:
+                content = stream.read()
+        finally:
+            os.close(descriptor)
+        identity = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        return cls(identity, content, (info.st_uid, info.st_gid), stat.S_IMODE(info.st_mode))
+
+
+def refuse_unless_writable(info: os.stat_result, shown: str) -> None:
+    """Only a regular file that its owner may write is appended to; root is held to the mode bits too."""
+    if stat.S_ISDIR(info.st_mode):
+        raise DataError(f"{shown}: not changed: is a directory, not a data file")
+    if not stat.S_ISREG(info.st_mode):
+        raise DataError(f"{shown}: not changed: not a regular file; add writes only to a regular data file")
+    if not info.st_mode & 0o222:
+        raise DataError(f"{shown}: not changed: the file is read-only")
+
+
+def resolve_target(target: Path, shown: str) -> Path:
+    """The real file behind `target`, through any symlinks; a loop of links or a file we may not write is
+    refused. A file that does not exist yet is created where the links lead."""
+    try:
+        os.stat(target)
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise DataError(f"{shown}: not changed: a loop of symbolic links") from None
+        raise DataError(f"{shown}: not changed: {error.strerror or error}") from None
     real = Path(os.path.realpath(target))
+    if real.exists() and not os.access(real, os.W_OK):
+        raise DataError(f"{shown}: not changed: permission denied")
+    return real
+
+
+def append_event(target: Path, draft: Draft, extra: Sequence[Path], bundled: bool) -> Event:
+    """Append `draft` to `target`. Names are resolved and the event checked before the lock is taken; under the
+    lock, the file as it is then is checked again with the event added, and replaced only if nobody changed it
+    in the meantime (else read again and retried), so that nothing anyone wrote is lost."""
+    shown = printable(str(target))
+    real = resolve_target(target, shown)
+    others = [path for path in data_paths(extra, bundled=bundled) if os.path.realpath(path) != str(real)]
+    before = Snapshot.take(real, shown)
+    if before.content:
+        refuse_unless_appendable(before.content, shown)
+    catalog = load_files([*others, real] if before.identity is not None else others, cache=True)
+    event = draft.resolve(catalog, shown)
+    others_catalog = load_files(others, cache=True)
     real.parent.mkdir(parents=True, exist_ok=True)
     with exclusive_lock(real):
-        remove_stale_temp_files(real)
-        original = real.read_bytes() if real.exists() else b""
-        shown = printable(str(target))
-        if original:
-            refuse_unless_appendable(real, original, shown)
-        others = [path for path in extra if Path(os.path.realpath(path)) != real]
-        event = draft.resolve([*others, real] if original else others, bundled, shown)
-        updated = original + new_block(event, original)
-        write_atomically(real, updated, lambda temp: load_files(data_paths([*others, temp], bundled=bundled)))
-    return event
+        for _ in range(CHANGE_RETRIES):
+            remove_stale_temp_files(real)
+            current = Snapshot.take(real, shown)
+            if current.content:
+                refuse_unless_appendable(current.content, shown)
+            updated = current.content + new_block(event, current.content)
+            problems = check_against(others_catalog, shown, decode(updated, shown))
+            if problems:
+                raise DataError("\n".join([f"{shown}: not changed: the file would not load with the event:", *problems]))
+            if write_atomically(real, updated, unchanged=lambda: Snapshot.take(real, shown) == current, like=current):
+                return event
+    raise DataError(f"{shown}: not changed: another program kept changing the file while ots add ran; try again")
 
 
-def refuse_unless_appendable(path: Path, original: bytes, shown: str) -> None:
+def refuse_unless_appendable(original: bytes, shown: str) -> None:
     """The target must load now, and keep its events as [[event]] tables we can add one to."""
     text = decode(original, shown)
     tables = parse(text, shown)
@@ -113,7 +182,6 @@ def refuse_unless_appendable(path: Path, original: bytes, shown: str) -> None:
     headers = sum(1 for _, name in Locator(text).headers if name == "event")
     if not isinstance(events, list) or headers < len(events):
         raise DataError(f"{shown}: holds an inline 'event = [...]' array; add [[event]] tables by hand instead")
-    read_text(path)
 
 
 def new_block(event: Event, original: bytes) -> bytes:
@@ -142,7 +210,8 @@ def exclusive_lock(path: Path) -> Iterator[None]:
     except OSError as error:
         raise DataError(f"{printable(str(lock_path))}: cannot open lock: {error.strerror or error}") from None
     try:
-        deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
+        timeout = lock_timeout()
+        deadline = time.monotonic() + timeout
         while True:
             try:
                 fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -150,12 +219,21 @@ def exclusive_lock(path: Path) -> Iterator[None]:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise DataError(
-                        f"{printable(str(path))}: locked by another writer for {LOCK_TIMEOUT_SECONDS:g} s; try again"
+                        f"{printable(str(path))}: not changed: locked by another writer for {timeout:g} s; try again"
                     ) from None
                 time.sleep(0.02)
         yield
     finally:
         os.close(descriptor)
+
+
+def lock_timeout() -> float:
+    """How long to wait for the lock: OTS_LOCK_TIMEOUT seconds, else LOCK_TIMEOUT_SECONDS."""
+    try:
+        seconds = float(os.environ.get("OTS_LOCK_TIMEOUT", LOCK_TIMEOUT_SECONDS))
+    except ValueError:
+        raise UsageError("OTS_LOCK_TIMEOUT: give a number of seconds") from None
+    return seconds if 0 <= seconds < 86400 else LOCK_TIMEOUT_SECONDS
 
 
 def remove_stale_temp_files(path: Path) -> None:

@@ -1,83 +1,206 @@
-"""A cache of checked data under $XDG_CACHE_HOME/otscli: each file parsed and validated, and each set of files
-merged, cross-checked and sorted into a catalog.
+"""A cache of checked catalogs under $XDG_CACHE_HOME/otscli: for each list of data files, the merged,
+cross-checked and sorted catalog, so that a repeated command parses and validates nothing.
 
-Every file is cached, the bundled one too: parsing TOML and importing pydantic to validate it cost more than
-the rest of a command, and an entry holds plain records that load without either. A repeated command with the
-same files reads one catalog entry and checks nothing again.
-
-An entry is used only when, for every file it was made from, the real path, size, modification and change
-times and inode match, and so do the ots version, the entry format and the Python version; anything else is a
-miss. Entries are written whole (temp file + os.replace), and a damaged one is ignored.
+What it trusts, and what it does not:
+- Entries are `marshal` data of plain tuples, strings and numbers, rebuilt into the record types here.
+  Unlike pickle, reading one cannot run code, whatever the file holds.
+- The folder is used only if it is a real directory (not a symlink), owned by the user running ots, and
+  writable by nobody else; entries are opened without following symlinks, only regular files owned by that
+  user are read, and new entries are created exclusively under a fresh name, then renamed into place.
+- An entry is used only when its key matches: the entry format, the ots and Python versions, and for every
+  file the real path, device, inode, size, modification and change times, taken from the open descriptor
+  that the loader reads the file through, so a file swapped during a run is never cached under the old key.
+- Anything wrong (no home folder, a relative XDG_CACHE_HOME, a foreign or damaged entry, a full disk) is a
+  miss: the files are parsed afresh, never an error.
 """
 
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
-import pickle
+import stat
 import sys
 import zlib
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import fields
+from typing import Any
 
 from otscli import __version__
+from otscli.models import Catalog, City, Claim, Dispute, Event, Membership, Organ, PartialDate, Source, State
 
-FORMAT = 5  # the layout of an entry; raise it when the records change shape
+FORMAT = 6  # the layout of an entry; raise it when the records change shape
+MAX_ENTRY_BYTES = 1 << 30
 
-Key = tuple[object, ...]
-
-
-def folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "otscli"
+Key = tuple[str, int, int, int, int, int]  # real path, device, inode, size, mtime_ns, ctime_ns
 
 
-def key_for(path: Path) -> Key | None:
-    """What an entry made from this file must match, or None when the file cannot be looked at."""
-    try:
-        real = os.path.realpath(path)
-        info = Path(real).stat()
-    except OSError:
-        return None
-    return (real, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+def folder() -> str | None:
+    """$XDG_CACHE_HOME/otscli, or ~/.cache/otscli; None when neither is an absolute path (the XDG spec says to
+    ignore a relative XDG_CACHE_HOME)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):
+            return None
+        base = os.path.join(home, ".cache")
+    return os.path.join(base, "otscli")
 
 
-def entry_path(kind: str, files: Sequence[Key]) -> Path:
-    """One entry per kind and list of real paths: a file edited again replaces its entry, it does not add one."""
-    names = "\0".join(str(key[0]) for key in files).encode("utf-8", "surrogateescape")
-    # Two CRC-32s make a 64-bit name without importing hashlib; a clash is only a miss, as the key is compared.
-    digest = f"{zlib.crc32(names):08x}{zlib.crc32(names[::-1]):08x}"
-    return folder() / f"{kind}-{digest}.pickle"
-
-
-def full_key(files: Sequence[Key]) -> Key:
-    return (FORMAT, __version__, sys.version_info[:2], *files)
-
-
-def read(kind: str, files: Sequence[Key]) -> object | None:
-    """The payload stored for these files, if it is still theirs; the key is read first, so a stale entry is cheap."""
-    try:
-        with entry_path(kind, files).open("rb") as stream:
-            if pickle.load(stream) != full_key(files):
-                return None
-            payload: object = pickle.load(stream)
-            return payload
-    except Exception:  # missing, damaged, or written by another version: a miss
-        return None
-
-
-def write(kind: str, files: Sequence[Key], payload: object) -> None:
-    """Best effort: a cache that cannot be written is no reason to fail a command."""
-    target = entry_path(kind, files)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with temp.open("wb") as stream:
-            pickle.dump(full_key(files), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(payload, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        temp.replace(target)
-    except OSError:
-        pass
-    finally:
+@contextlib.contextmanager
+def our_folder(*, create: bool) -> Iterator[int | None]:
+    """A descriptor of the cache folder if it is ours: a directory, not a symlink, owned by us, writable by no one
+    else; None otherwise."""
+    path = folder()
+    if path is None:
+        yield None
+        return
+    if create:
         with contextlib.suppress(OSError):
-            temp.unlink()
+            os.makedirs(path, mode=0o700, exist_ok=True)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        yield None
+        return
+    try:
+        info = os.fstat(descriptor)
+        yield descriptor if info.st_uid == os.geteuid() and not info.st_mode & 0o022 else None
+    finally:
+        os.close(descriptor)
+
+
+def entry_name(files: Sequence[Key]) -> str:
+    """One entry per list of real paths: a file edited again replaces its entry, it does not add one."""
+    names = "\0".join(key[0] for key in files).encode("utf-8", "surrogateescape")
+    # Two CRC-32s make a 64-bit name without importing hashlib; a clash is only a miss, as the key is compared.
+    return f"catalog-{zlib.crc32(names):08x}{zlib.crc32(names[::-1]):08x}.marshal"
+
+
+def full_key(files: Sequence[Key]) -> tuple[object, ...]:
+    return (FORMAT, __version__, tuple(sys.version_info[:2]), tuple(files))
+
+
+def read(files: Sequence[Key]) -> Catalog | None:
+    """The catalog stored for these files, if the entry is ours and still theirs; else None."""
+    with our_folder(create=False) as directory:
+        if directory is None:
+            return None
+        try:
+            descriptor = os.open(
+                entry_name(files), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=directory
+            )
+        except OSError:
+            return None
+        try:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > MAX_ENTRY_BYTES:
+                return None
+            with os.fdopen(descriptor, "rb", closefd=False) as stream:
+                key, payload = marshal.loads(stream.read())
+            return decode_catalog(payload) if key == full_key(files) else None
+        except Exception:  # damaged, truncated or of another shape: a miss
+            return None
+        finally:
+            os.close(descriptor)
+
+
+def write(files: Sequence[Key], catalog: Catalog) -> None:
+    """Best effort: a cache that cannot be written is no reason to fail a command."""
+    with our_folder(create=True) as directory:
+        if directory is None:
+            return
+        target = entry_name(files)
+        temp = f".{target}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+        try:
+            data = marshal.dumps((full_key(files), encode_catalog(catalog)))
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+            descriptor = os.open(temp, flags, 0o600, dir_fd=directory)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(descriptor, view) :]
+            finally:
+                os.close(descriptor)
+            os.replace(temp, target, src_dir_fd=directory, dst_dir_fd=directory)
+        except (OSError, ValueError):
+            with contextlib.suppress(OSError):
+                os.unlink(temp, dir_fd=directory)
+
+
+# Records as plain tuples of their field values, in field order. Dates become their strings; nested records
+# become tuples too. Rebuilding sets the fields directly, as pickle did: the values were checked when parsed.
+
+_DATE_FIELDS = frozenset({"date", "end", "since", "until"})
+_NESTED: dict[str, type[Any]] = {"disputed": Dispute, "membership": Membership}
+_TABLES: tuple[tuple[str, type[Any]], ...] = (
+    ("sources", Source),
+    ("organs", Organ),
+    ("states", State),
+    ("cities", City),
+    ("events", Event),
+    ("claims", Claim),
+)
+
+
+def _names(record_type: type[Any]) -> tuple[str, ...]:
+    return tuple(field.name for field in fields(record_type))
+
+
+def _encoder(record_type: type[Any]) -> Callable[[Any], tuple[object, ...]]:
+    names = _names(record_type)
+    dates = [name in _DATE_FIELDS for name in names]
+    nested = [_encoder(_NESTED[name]) if name in _NESTED else None for name in names]
+
+    def encode(record: Any) -> tuple[object, ...]:
+        values = []
+        for name, is_date, inner in zip(names, dates, nested, strict=True):
+            value = getattr(record, name)
+            if is_date:
+                value = None if value is None else str(value)
+            elif inner is not None:
+                value = tuple(inner(item) for item in value)
+            values.append(value)
+        return tuple(values)
+
+    return encode
+
+
+def _decoder(record_type: type[Any]) -> Callable[[tuple[object, ...]], Any]:
+    names = _names(record_type)
+    special: list[tuple[int, Callable[[Any], Any]]] = []
+    for index, name in enumerate(names):
+        if name in _DATE_FIELDS:
+            special.append((index, lambda value: None if value is None else PartialDate.parse(value)))
+        elif name in _NESTED:
+            inner = _decoder(_NESTED[name])
+            special.append((index, lambda value, inner=inner: tuple(inner(item) for item in value)))
+    new = object.__new__
+
+    def decode(values: tuple[object, ...]) -> Any:
+        if len(values) != len(names):
+            raise ValueError(f"a {record_type.__name__} of another shape")
+        items = list(values)
+        for index, convert in special:
+            items[index] = convert(items[index])
+        record = new(record_type)
+        object.__setattr__(record, "__dict__", dict(zip(names, items, strict=True)))
+        return record
+
+    return decode
+
+
+def encode_catalog(catalog: Catalog) -> tuple[object, ...]:
+    return tuple(
+        tuple(map(_encoder(record_type), getattr(catalog, table))) for table, record_type in _TABLES
+    )
+
+
+def decode_catalog(payload: tuple[object, ...]) -> Catalog:
+    if len(payload) != len(_TABLES):
+        raise ValueError("a catalog of another shape")
+    tables = {
+        table: list(map(_decoder(record_type), records))  # type: ignore[call-overload]
+        for (table, record_type), records in zip(_TABLES, payload, strict=True)
+    }
+    return Catalog(**tables)

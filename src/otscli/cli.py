@@ -787,7 +787,10 @@ def add(
         date, title, kind, source, event_id, end, status, organ or [], city, state or [], online, summary,
         outcome or [], tag or [],
     )  # fmt: skip
-    event = append_event(file or user_data_path(), draft, options.extra, options.bundled)
+    target = file or user_data_path()
+    if target is None:
+        raise UsageError("add: no home folder to keep your data file in; give --file PATH")
+    event = append_event(target, draft, options.extra, options.bundled)
     typer.echo(event.id)
 
 

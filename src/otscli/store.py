@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -31,9 +32,15 @@ def bundled_path() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "events.toml"
 
 
-def user_data_path() -> Path:
-    """The default file for a user's own events: $XDG_DATA_HOME/otscli/events.toml."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+def user_data_path() -> Path | None:
+    """The default file for a user's own events: $XDG_DATA_HOME/otscli/events.toml, or under
+    ~/.local/share; None when there is no home folder to put it in."""
+    base = os.environ.get("XDG_DATA_HOME", "")
+    if not os.path.isabs(base):
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):
+            return None
+        base = os.path.join(home, ".local", "share")
     return Path(base) / "otscli" / "events.toml"
 
 
@@ -42,14 +49,19 @@ def env_data_paths() -> list[Path]:
     return [Path(part) for part in os.environ.get("OTS_DATA", "").split(os.pathsep) if part]
 
 
-def data_paths(extra: Sequence[Path], *, bundled: bool = True) -> list[Path]:
-    """Every file a command reads, in order: bundled, the user file if present, OTS_DATA, --data."""
-    paths = [bundled_path()] if bundled else []
-    user_file = user_data_path()
-    if user_file.is_file():
-        paths.append(user_file)
-    for path in [*env_data_paths(), *extra]:
-        if path not in paths:
+def data_paths(extra: Sequence[Path], *, bundled: bool = True, user: bool = True) -> list[Path]:
+    """Every file a command reads, in order: bundled, the user file if present, OTS_DATA, --data; a file named
+    twice (under two spellings, or through a symlink) is read once."""
+    user_file = user_data_path() if user else None
+    candidates = [bundled_path()] if bundled else []
+    if user_file is not None and user_file.is_file():
+        candidates.append(user_file)
+    paths: list[Path] = []
+    seen: set[str] = set()
+    for path in [*candidates, *env_data_paths(), *extra]:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
             paths.append(path)
     return paths
 
@@ -59,28 +71,61 @@ def load(extra: Sequence[Path] = (), *, bundled: bool = True, cache: bool = True
     return load_files(data_paths(extra, bundled=bundled), cache=cache)
 
 
-def read_text(path: Path) -> str:
-    """A data file's text; refuses what is not a readable, UTF-8, reasonably sized regular file."""
+@dataclass
+class OpenFile:
+    """A data file opened for reading, with the identity of what the descriptor holds."""
+
+    path: Path
+    shown: str
+    descriptor: int
+    key: Key
+
+    def read_text(self) -> str:
+        with os.fdopen(os.dup(self.descriptor), "rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise DataError(f"{self.shown}: larger than the {MAX_FILE_BYTES // 2**20} MiB limit for a data file")
+        return decode(raw, self.shown)
+
+
+def open_data_file(path: Path) -> OpenFile:
+    """Opens a data file; refuses what is not a readable, reasonably sized regular file. Opening does not block
+    on a FIFO, and what is read later is what this descriptor holds."""
     shown = printable(str(path))
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise DataError(f"{shown}: is a directory, not a data file")
-        if not stat.S_ISREG(info.st_mode):
-            raise DataError(f"{shown}: not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise DataError(f"{shown}: larger than the {MAX_FILE_BYTES // 2**20} MiB limit for a data file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise DataError(f"{shown}: no such file") from None
     except PermissionError:
         raise DataError(f"{shown}: permission denied") from None
+    except IsADirectoryError:
+        raise DataError(f"{shown}: is a directory, not a data file") from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise DataError(f"{shown}: a loop of symbolic links") from None
         raise DataError(f"{shown}: cannot read: {error.strerror or error}") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise DataError(f"{shown}: larger than the {MAX_FILE_BYTES // 2**20} MiB limit for a data file")
-    return decode(raw, shown)
+    info = os.fstat(descriptor)
+    problem = None
+    if stat.S_ISDIR(info.st_mode):
+        problem = "is a directory, not a data file"
+    elif not stat.S_ISREG(info.st_mode):
+        problem = "not a regular file"
+    elif info.st_size > MAX_FILE_BYTES:
+        problem = f"larger than the {MAX_FILE_BYTES // 2**20} MiB limit for a data file"
+    if problem is not None:
+        os.close(descriptor)
+        raise DataError(f"{shown}: {problem}")
+    key = (os.path.realpath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    return OpenFile(path, shown, descriptor, key)
+
+
+def read_text(path: Path) -> str:
+    """A data file's text; refuses what is not a readable, UTF-8, reasonably sized regular file."""
+    opened = open_data_file(path)
+    try:
+        return opened.read_text()
+    finally:
+        os.close(opened.descriptor)
 
 
 def decode(raw: bytes, shown: str) -> str:
@@ -170,17 +215,14 @@ class LoadedFile:
     shown: str
     data: DataFile
     origins: dict[tuple[str, int], Origin]
-    locator: Locator | None  # None when the file came from the cache; reloaded to locate a problem
+    locator: Locator
 
     def line_of(self, origin: Origin, field: str) -> Origin:
-        if self.locator is None:
-            return origin
         return Origin(origin.file, self.locator.key_line(origin.line, [field]))
 
 
-def check_file(path: Path, text: str) -> tuple[LoadedFile | None, list[str]]:
-    """Parse and validate one file; returns it, or the problems found in it."""
-    shown = printable(str(path))
+def check_file(shown: str, text: str) -> tuple[LoadedFile | None, list[str]]:
+    """Parse and validate one file (`shown` is its name, fit to print); returns it, or the problems in it."""
     tables = parse(text, shown)
     share_strings(tables)
     locator = Locator(text)
@@ -270,36 +312,42 @@ def field_path(record: object, loc: Iterable[object]) -> list[str]:
 
 def load_files(paths: Sequence[Path], *, cache: bool = False) -> Catalog:
     """Load every file, check ids and references across all, and merge them; from the cache when it is fresh."""
-    from otscli import cache as checked
+    from otscli import cache as cached
 
-    keys = [checked.key_for(path) if cache else None for path in paths]
-    files = [key for key in keys if key is not None]
-    whole = cache and len(files) == len(paths)
-    if whole:
-        hit = checked.read("catalog", files)
-        if isinstance(hit, Catalog):
-            return hit
-    catalog = merge_files(paths, keys)
-    if whole:
-        checked.write("catalog", files, catalog)
+    problems: list[str] = []
+    opened: list[OpenFile] = []
+    try:
+        for path in paths:
+            try:
+                opened.append(open_data_file(path))
+            except DataError as error:
+                problems.append(error.message)
+        keys = [file.key for file in opened]
+        if cache and not problems:
+            hit = cached.read(keys)
+            if hit is not None:
+                return hit
+        catalog = merge_files(opened, problems)
+    finally:
+        for file in opened:
+            os.close(file.descriptor)
+    if cache:
+        cached.write(keys, catalog)
     return catalog
 
 
-def merge_files(paths: Sequence[Path], keys: Sequence[Key | None]) -> Catalog:
-    problems: list[str] = []
+def merge_files(opened: Sequence[OpenFile], problems: list[str]) -> Catalog:
     loaded: list[LoadedFile] = []
-    for path, key in zip(paths, keys, strict=True):
+    for file in opened:
         try:
-            file, file_problems = load_file(path, key)
+            checked, file_problems = check_file(file.shown, file.read_text())
         except DataError as error:
             problems.append(error.message)
             continue
         problems += file_problems
-        if file is not None:
-            loaded.append(file)
+        if checked is not None:
+            loaded.append(checked)
     problems += cross_check(loaded)
-    if problems and any(file.locator is None for file in loaded):
-        return merge_files(paths, [None] * len(paths))  # read the cached files again, to say on which line
     if problems:
         raise DataError("\n".join(problems))
     events = sorted((event for file in loaded for event in file.data.event), key=lambda event: event.sort_key)
@@ -313,19 +361,20 @@ def merge_files(paths: Sequence[Path], keys: Sequence[Key | None]) -> Catalog:
     )
 
 
-def load_file(path: Path, key: Key | None) -> tuple[LoadedFile | None, list[str]]:
-    """One file, checked on its own: from the cache when `key` is given and still matches, else parsed (and
-    cached when `key` is given). A cached file has no line numbers; they are found again if a problem needs them."""
-    from otscli import cache as checked
-
-    if key is not None:
-        hit = checked.read("file", [key])
-        if isinstance(hit, DataFile):
-            return LoadedFile(printable(str(path)), hit, {}, None), []
-    file, problems = check_file(path, read_text(path))
-    if key is not None and file is not None:
-        checked.write("file", [key], file.data)
-    return file, problems
+def check_against(catalog: Catalog, shown: str, text: str) -> list[str]:
+    """The problems of one file's text, on its own and together with an already checked catalog."""
+    checked, problems = check_file(shown, text)
+    if checked is None:
+        return problems
+    others = DataFile(
+        source=catalog.sources,
+        organ=catalog.organs,
+        state=catalog.states,
+        city=catalog.cities,
+        event=catalog.events,
+        claim=catalog.claims,
+    )
+    return cross_check([LoadedFile("(the other data files)", others, {}, Locator("")), checked])
 
 
 def records(loaded: Sequence[LoadedFile], table: str) -> Iterator[tuple[Any, Origin, LoadedFile]]:
