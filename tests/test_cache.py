@@ -215,7 +215,9 @@ def test_a_fifo_or_a_symlink_planted_as_an_entry_is_not_followed(tmp_path: Path)
     assert not entry.is_symlink()
 
 
-def test_a_relative_cache_home_is_ignored_and_no_home_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_relative_cache_home_is_ignored_and_no_home_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = large_store(tmp_path / "big.toml", count=3)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_CACHE_HOME", "relative-cache")
@@ -224,7 +226,9 @@ def test_a_relative_cache_home_is_ignored_and_no_home_is_no_error(tmp_path: Path
     assert not (tmp_path / "relative-cache").exists()
     assert (tmp_path / "home" / ".cache" / "otscli").is_dir()  # the spec's default instead
     command = [sys.executable, "-m", "otscli", "--no-bundled", "--data", str(EDGES), "list", "--json"]
-    environment = {key: value for key, value in os.environ.items() if key not in ("HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME")}
+    environment = {
+        key: value for key, value in os.environ.items() if key not in ("HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME")
+    }
     finished = subprocess.run(command, capture_output=True, env=environment, timeout=60)
     assert (finished.returncode, finished.stderr) == (0, b"")
 

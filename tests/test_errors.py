@@ -163,6 +163,130 @@ def export_into_directory(tmp_path: Path) -> Outcome:
     return result.code, result.err.replace(str(tmp_path), "FILE")
 
 
+def timed(limit: float, run: Callable[[Path], Outcome]) -> Callable[[Path], Outcome]:
+    """The outcome of `run`, which must also end within `limit` seconds."""
+
+    def check(tmp_path: Path) -> Outcome:
+        started = time.monotonic()
+        outcome = run(tmp_path)
+        assert time.monotonic() - started < limit, "too slow"
+        return outcome
+
+    return check
+
+
+def inline_events(count: int) -> str:
+    rows = ", ".join(f'{{ id = "2020-inline-{n}", date = "2020", title = "X", kind = "meeting", sources = '
+                     f'["test-source"] }}' for n in range(count))  # fmt: skip
+    return f"event = [{rows}]\n"
+
+
+ADD_ARGS = ["add", "--date", "2024-05-02", "--title", "Elders meet", "--kind", "meeting", "--source", "test-source"]
+
+
+def add_to(make: Callable[[Path], Path]) -> Callable[[Path], Outcome]:
+    """Make a target with `make`, then `ots add --file` it; the target must be as it was."""
+
+    def run(tmp_path: Path) -> Outcome:
+        target = make(tmp_path)
+        before = os.lstat(target) if os.path.lexists(target) else None
+        done = subprocess.run([*OTS, "--no-bundled", "--data", str(EDGES), *ADD_ARGS, "--file", str(target)],
+                              capture_output=True, timeout=30)  # fmt: skip
+        after = os.lstat(target) if os.path.lexists(target) else None
+        assert before is None or (
+            after is not None and (before.st_mode, before.st_ino) == (after.st_mode, after.st_ino)
+        )
+        return done.returncode, done.stderr.decode().replace(str(target), "FILE")
+
+    return run
+
+
+def a_fifo(tmp_path: Path) -> Path:
+    os.mkfifo(tmp_path / "FILE")
+    return tmp_path / "FILE"
+
+
+def a_loop(tmp_path: Path) -> Path:
+    (tmp_path / "FILE").symlink_to(tmp_path / "other")
+    (tmp_path / "other").symlink_to(tmp_path / "FILE")
+    return tmp_path / "FILE"
+
+
+def read_only(tmp_path: Path) -> Path:
+    (tmp_path / "FILE").write_text(VALID_EVENT, encoding="utf-8")
+    (tmp_path / "FILE").chmod(0o444)
+    return tmp_path / "FILE"
+
+
+def add_twice(_: Path) -> Outcome:
+    first = edges(*ADD_ARGS)
+    assert first.code == 0, first.err
+    second = edges(*ADD_ARGS[:4], "Elders meet again", *ADD_ARGS[5:])
+    assert second.out == "2024-05-02-elders-meet-again\n"
+    return second.code, second.err
+
+
+def add_not_utf8(tmp_path: Path) -> Outcome:
+    done = subprocess.run([*OTS, "--no-bundled", "--data", str(EDGES), *ADD_ARGS[:4], b"Bak\xfd", *ADD_ARGS[5:],
+                           "--file", str(tmp_path / "mine.toml")], capture_output=True)  # fmt: skip
+    assert not (tmp_path / "mine.toml").exists()
+    return done.returncode, done.stderr.decode()
+
+
+def export_formula(_: Path) -> Outcome:
+    done = process("OTS --data tests/data/hostile-export.toml export -f csv --year 2001")
+    rows = done.stdout.decode().splitlines()
+    assert '"\'=HYPERLINK(""http://x"")"' in rows[1] and ",'- 1. not a list," in rows[1], rows
+    return done.returncode, done.stderr.decode()
+
+
+def markdown_blocks(_: Path) -> Outcome:
+    done = process("OTS --data tests/data/hostile-export.toml export -f md --year 2001")
+    summary = done.stdout.decode().splitlines()[-1]
+    assert summary == "  \\- 1. not a list", summary
+    return done.returncode, done.stderr.decode()
+
+
+def into_true(_: Path) -> Outcome:
+    done = process("set -o pipefail; OTS list --json | true")
+    return done.returncode, done.stderr.decode()
+
+
+def export_to_stdout_pipe(_: Path) -> Outcome:
+    done = process("set -o pipefail; OTS export -f json -o /dev/stdout | head -c 1")
+    assert done.stdout == b"["
+    return done.returncode, done.stderr.decode()
+
+
+def bare(_: Path) -> Outcome:
+    done = subprocess.run(OTS, capture_output=True)
+    assert done.stdout.decode().startswith("Usage: ots [OPTIONS] COMMAND [ARGS]...\n")
+    return done.returncode, done.stderr.decode()
+
+
+def early_interrupt(_: Path) -> Outcome:
+    """Ctrl-C at 40 to 120 ms, while Python imports ots: never a traceback."""
+    outcomes = set()
+    for step in range(9):
+        child = subprocess.Popen([*OTS, "list", "--json"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(0.04 + 0.01 * step)
+        child.send_signal(signal.SIGINT)
+        _, error = child.communicate(timeout=60)
+        assert "Traceback" not in error.decode(), error.decode()
+        outcomes.add((child.returncode, error.decode()))
+    assert outcomes <= {(130, "ots: interrupted\n"), (0, ""), (-signal.SIGINT, "")}, (
+        outcomes
+    )  # -2: before Python ran ots
+    return 130, "ots: interrupted\n"
+
+
+def without_home(_: Path) -> Outcome:
+    environment = {key: value for key, value in os.environ.items() if not key.startswith(("HOME", "XDG_"))}
+    done = subprocess.run([*OTS, "list", "--json"], capture_output=True, env=environment)
+    assert done.stdout.startswith(b"[")
+    return done.returncode, done.stderr.decode()
+
+
 CASES = [
     Case("Data on the screen", "Rich markup in a title or summary", "`ots show ID`", 0, "",
          markup_printed_literally),
@@ -238,6 +362,46 @@ CASES = [
          with_file(VALID_EVENT + 'colour = "red"\n')),
     Case("Files", "Exporting onto a directory", "`ots export -f json -o /tmp`", 1,
          "FILE: cannot write: is a directory", export_into_directory),
+    Case("Hostile files", "An escape sequence in a key", "`\"\\e[2J\" = 1`", 1,
+         "FILE:1: event 2020-x: \\x1b[2J: unknown key", with_file(VALID_EVENT + '"\\u001b[2J" = 1\n')),
+    Case("Hostile files", "An invisible character in a name", "`title = \"Ba\\u200bku\"`", 1,
+         "FILE:4: event 2020-x: title: invisible character U+200B at position 2",
+         with_file(VALID_EVENT.replace('title = "X"', 'title = "Ba\\u200bku"'))),
+    Case("Hostile files", "A line separator in a summary", "`summary = \"a\\u2028b\"`", 1,
+         "FILE:7: event 2020-x: summary: invisible character U+2028 at position 1",
+         with_file(VALID_EVENT + 'summary = "a\\u2028b"\n')),
+    Case("Hostile files", "A key of 50,000 dotted parts (100 KB)", "`a.b.b.b…b = 1`", 1,
+         "FILE:7: a key of more than 64 dotted parts",
+         timed(10, with_file(VALID_EVENT + "a." + ".".join(["b"] * 50_000) + " = 1\n"))),
+    Case("Hostile files", "4,000 events in one inline array", "`event = [{…}, …]`", 0, "",
+         timed(20, with_file(inline_events(4000)))),
+    Case("Hostile files", "Digits of another script in a date", "`date = \"٢٠٢٠\"`", 1,
+         "FILE:3: event 2020-x: date: '٢٠٢٠' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+         with_file(VALID_EVENT.replace('date = "2020"', 'date = "٢٠٢٠"'))),
+    Case("Adding", "`add` twice to the default file", "`ots add …; ots add …`", 0, "", add_twice),
+    Case("Adding", "`add` to a FIFO", "`ots add --file pipe …`", 1,
+         "FILE: not changed: not a regular file; add writes only to a regular data file", add_to(a_fifo)),
+    Case("Adding", "`add` to a directory", "`ots add --file /tmp …`", 1,
+         "FILE: not changed: is a directory, not a data file", add_to(lambda tmp_path: tmp_path)),
+    Case("Adding", "`add` to a device", "`ots add --file /dev/null …`", 1,
+         "FILE: not changed: not a regular file", add_to(lambda _: Path("/dev/null"))),
+    Case("Adding", "`add` to a loop of symlinks", "`ln -s a b; ln -s b a`", 1,
+         "FILE: not changed: a loop of symbolic links", add_to(a_loop)),
+    Case("Adding", "`add` to a read-only file", "`chmod 444 FILE`", 1, "FILE: not changed: the file is read-only",
+         add_to(read_only)),
+    Case("Adding", "`add` with an argument that is not UTF-8", "`ots add --title $'Bak\\xfd' …`", 2,
+         "ots: add: title: bytes that are not valid UTF-8 at position 3", add_not_utf8),
+    Case("Exports", "A CSV cell that a spreadsheet would run", "`title = \"=HYPERLINK(…)\"`", 0, "",
+         export_formula),
+    Case("Exports", "Markdown that would become a list", "`summary = \"- 1. not a list\"`", 0, "",
+         markdown_blocks),
+    Case("Streams", "A reader that reads nothing", "`ots list --json \\| true`", 0, "", into_true),
+    Case("Streams", "Exporting to /dev/stdout in a pipe", "`ots export -o /dev/stdout \\| head -c 1`", 0, "",
+         export_to_stdout_pipe),
+    Case("Streams", "A bare `ots`", "`ots`", 0, "", bare),
+    Case("Streams", "Ctrl-C while ots starts", "Ctrl-C 40–120 ms after `ots` starts", 130, "ots: interrupted",
+         early_interrupt),
+    Case("Streams", "No home folder", "`env -u HOME ots list`", 0, "", without_home),
 ]  # fmt: skip
 
 

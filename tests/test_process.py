@@ -86,7 +86,7 @@ def test_colour_on_a_terminal_and_none_with_no_color() -> None:
 
 def test_the_json_path_never_imports_rich() -> None:
     probe = (
-        "import sys; from otscli.cli import main; sys.argv = ['ots', '--no-bundled', '--data', sys.argv[1], "
+        "import sys; from otscli.__main__ import main; sys.argv = ['ots', '--no-bundled', '--data', sys.argv[1], "
         "'timeline', '--json']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
         "sys.stderr.write(' '.join(sorted(m for m in sys.modules if m.split('.')[0] == 'rich')))"
     )
@@ -103,7 +103,7 @@ def test_importing_the_cli_does_no_heavy_work() -> None:
 
 def test_a_cached_json_run_imports_neither_pydantic_nor_the_toml_parser() -> None:
     probe = (
-        "import sys; from otscli.cli import main; sys.argv = ['ots', 'timeline', '--since', '2019', '--json']\n"
+        "import sys; from otscli.__main__ import main; sys.argv = ['ots', 'timeline', '--since', '2019', '--json']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = ('pydantic', 'pydantic_core', 'tomllib', 'rich')\n"
         "sys.stderr.write(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))"

@@ -239,3 +239,105 @@ def test_validate_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
     ):
         run = edges("validate", str(path))
         assert (run.code, run.err) == (1, f"{path}: {message}\n")
+
+
+def default_file() -> Path:
+    return Path(os.environ["XDG_DATA_HOME"]) / "otscli" / "events.toml"
+
+
+def test_add_twice_to_the_default_file_as_the_readme_shows() -> None:
+    assert edges(*ADD, "--id", "2024-05-02-first").out == "2024-05-02-first\n"
+    second = edges(*ADD, "--id", "2024-05-02-second")
+    assert (second.code, second.out, second.err) == (0, "2024-05-02-second\n", "")
+    assert loads(default_file()) == ["2024-05-02-first", "2024-05-02-second"]
+
+
+@pytest.mark.parametrize("spelling", ["same", "relative", "symlink"])
+def test_a_target_also_named_in_ots_data_or_by_another_spelling_is_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
+    target = tmp_path / "mine.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    (tmp_path / "link.toml").symlink_to(target)
+    monkeypatch.chdir(tmp_path)
+    named = {"same": str(target), "relative": "mine.toml", "symlink": str(tmp_path / "link.toml")}[spelling]
+    run = edges("--data", named, "add", "--file", str(target), *ADD[1:], env={"OTS_DATA": named})
+    assert (run.code, run.err) == (0, "")
+    assert loads(target) == ["2023-01-mine", "2024-05-02-elders-meet"]
+
+
+def test_an_ots_data_file_that_does_not_exist_yet_can_be_the_first_add(tmp_path: Path) -> None:
+    target = tmp_path / "new.toml"
+    run = edges("add", "--file", str(target), *ADD[1:], env={"OTS_DATA": str(target)})
+    assert (run.code, run.err) == (0, "")
+    assert "2024-05-02-elders-meet" in target.read_text(encoding="utf-8")
+
+
+def test_root_keeps_the_owner_group_and_mode_of_a_users_file(tmp_path: Path) -> None:
+    target = tmp_path / "theirs.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    os.chown(target, 65534, 65534)
+    target.chmod(0o640)
+    assert add(target)[0] == 0
+    info = target.stat()
+    assert (info.st_uid, info.st_gid, info.st_mode & 0o7777) == (65534, 65534, 0o640)
+
+
+def test_a_change_saved_while_add_runs_is_kept(tmp_path: Path) -> None:
+    """An editor appending lines the whole time `ots add` runs: every line it wrote is still there."""
+    target = tmp_path / "edited.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    writer = subprocess.Popen([*OTS, "--no-bundled", "--data", str(EDGES), *ADD, "--file", str(target)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    written = []
+    while writer.poll() is None and len(written) < 5000:
+        line = f"# saved by an editor, line {len(written)}\n"
+        with target.open("a", encoding="utf-8") as editor:
+            editor.write(line)
+        written.append(line)
+        time.sleep(0.001)
+    out, err = writer.communicate(timeout=60)
+    content = target.read_text(encoding="utf-8")
+    assert all(line in content for line in written), "an edit made while ots add ran was lost"
+    if writer.returncode == 0:
+        assert out == b"2024-05-02-elders-meet\n" and '[[event]]\nid = "2024-05-02-elders-meet"' in content
+    else:  # refusing is allowed, discarding never
+        assert b"kept changing the file" in err and "2024-05-02-elders-meet" not in content
+
+
+def test_sixteen_writers_at_once_all_succeed(tmp_path: Path) -> None:
+    target = tmp_path / "busy.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    rounds = int(os.environ.get("OTS_TEST_ADD_ROUNDS", "4"))  # 50 for the full contention run in the README
+
+    def writer(number: int) -> subprocess.Popen[bytes]:
+        ids = " ".join(f"2024-05-02-w{number}-{k}" for k in range(rounds))
+        loop = f'for id in {ids}; do "$@" --id "$id" || exit 1; done'
+        return subprocess.Popen(["bash", "-c", loop, "writer", *OTS, "--no-bundled", "--data", str(EDGES), *ADD,
+                                 "--file", str(target)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+
+    writers = [writer(number) for number in range(16)]
+    failures = [process.communicate(timeout=600)[1] for process in writers if process.wait(timeout=600) != 0]
+    assert failures == []
+    assert len(loads(target)) == 1 + 16 * rounds
+
+
+def test_a_folder_that_cannot_be_synced_says_the_event_was_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stat as stat_module
+
+    target = tmp_path / "mine.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    real_fsync = os.fsync
+
+    def fsync(descriptor: int) -> None:
+        if stat_module.S_ISDIR(os.fstat(descriptor).st_mode):
+            raise OSError(5, "Input/output error")
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    code, out = add(target)
+    assert code == 1
+    assert "written, but its folder could not be synced" in out and "unchanged" not in out
+    assert "2024-05-02-elders-meet" in target.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,6 +117,10 @@ class Snapshot:
         identity = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
         return cls(identity, content, (info.st_uid, info.st_gid), stat.S_IMODE(info.st_mode))
 
+    def is_still(self, path: Path, shown: str) -> Callable[[], bool]:
+        """Asks, when called, whether `path` still holds what this snapshot saw."""
+        return lambda: Snapshot.take(path, shown) == self
+
 
 def refuse_unless_writable(info: os.stat_result, shown: str) -> None:
     """Only a regular file that its owner may write is appended to; root is held to the mode bits too."""
@@ -132,7 +136,7 @@ def resolve_target(target: Path, shown: str) -> Path:
     """The real file behind `target`, through any symlinks; a loop of links or a file we may not write is
     refused. A file that does not exist yet is created where the links lead."""
     try:
-        os.stat(target)
+        target.stat()
     except FileNotFoundError:
         pass
     except OSError as error:
@@ -168,8 +172,10 @@ def append_event(target: Path, draft: Draft, extra: Sequence[Path], bundled: boo
             updated = current.content + new_block(event, current.content)
             problems = check_against(others_catalog, shown, decode(updated, shown))
             if problems:
-                raise DataError("\n".join([f"{shown}: not changed: the file would not load with the event:", *problems]))
-            if write_atomically(real, updated, unchanged=lambda: Snapshot.take(real, shown) == current, like=current):
+                raise DataError(
+                    "\n".join([f"{shown}: not changed: the file would not load with the event:", *problems])
+                )
+            if write_atomically(real, updated, unchanged=current.is_still(real, shown), like=current):
                 return event
     raise DataError(f"{shown}: not changed: another program kept changing the file while ots add ran; try again")
 

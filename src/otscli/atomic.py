@@ -15,8 +15,10 @@ TEMP_SUFFIX = ".ots-tmp"
 
 
 class Ownership(Protocol):
-    owner: tuple[int, int] | None
-    mode: int | None
+    @property
+    def owner(self) -> tuple[int, int] | None: ...
+    @property
+    def mode(self) -> int | None: ...
 
 
 def write_atomically(
@@ -48,7 +50,7 @@ def write_atomically(
             os.close(descriptor)
         if unchanged is not None and not unchanged():
             return False
-        os.replace(temp, path)
+        temp.replace(path)
     except OSError as error:
         raise DataError(f"{shown}: cannot write: {error.strerror or error}; file unchanged") from None
     finally:
@@ -90,7 +92,7 @@ def write_output(path: Path, content: bytes) -> None:
     symlink; a FIFO, a device or a pipe (/dev/stdout) is written into, never replaced."""
     shown = printable(str(path))
     try:
-        info = os.stat(path)
+        info = path.stat()
     except FileNotFoundError:
         info = None
     except OSError as error:

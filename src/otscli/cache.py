@@ -24,10 +24,12 @@ import sys
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import fields
+from pathlib import Path
 from typing import Any
 
 from otscli import __version__
 from otscli.models import Catalog, City, Claim, Dispute, Event, Membership, Organ, PartialDate, Source, State
+from otscli.xdg import base_folder
 
 FORMAT = 6  # the layout of an entry; raise it when the records change shape
 MAX_ENTRY_BYTES = 1 << 30
@@ -35,16 +37,10 @@ MAX_ENTRY_BYTES = 1 << 30
 Key = tuple[str, int, int, int, int, int]  # real path, device, inode, size, mtime_ns, ctime_ns
 
 
-def folder() -> str | None:
-    """$XDG_CACHE_HOME/otscli, or ~/.cache/otscli; None when neither is an absolute path (the XDG spec says to
-    ignore a relative XDG_CACHE_HOME)."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):
-        home = os.path.expanduser("~")
-        if not os.path.isabs(home):
-            return None
-        base = os.path.join(home, ".cache")
-    return os.path.join(base, "otscli")
+def folder() -> Path | None:
+    """$XDG_CACHE_HOME/otscli, or ~/.cache/otscli; None when there is no such place."""
+    base = base_folder("XDG_CACHE_HOME", ".cache")
+    return None if base is None else base / "otscli"
 
 
 @contextlib.contextmanager
@@ -57,7 +53,7 @@ def our_folder(*, create: bool) -> Iterator[int | None]:
         return
     if create:
         with contextlib.suppress(OSError):
-            os.makedirs(path, mode=0o700, exist_ok=True)
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError:
@@ -113,7 +109,7 @@ def write(files: Sequence[Key], catalog: Catalog) -> None:
         target = entry_name(files)
         temp = f".{target}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
         try:
-            data = marshal.dumps((full_key(files), encode_catalog(catalog)))
+            data = marshal.dumps((full_key(files), encode_catalog(catalog)))  # type: ignore[arg-type]
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
             descriptor = os.open(temp, flags, 0o600, dir_fd=directory)
             try:
@@ -171,10 +167,9 @@ def _decoder(record_type: type[Any]) -> Callable[[tuple[object, ...]], Any]:
     special: list[tuple[int, Callable[[Any], Any]]] = []
     for index, name in enumerate(names):
         if name in _DATE_FIELDS:
-            special.append((index, lambda value: None if value is None else PartialDate.parse(value)))
+            special.append((index, optional_date))
         elif name in _NESTED:
-            inner = _decoder(_NESTED[name])
-            special.append((index, lambda value, inner=inner: tuple(inner(item) for item in value)))
+            special.append((index, _many(_decoder(_NESTED[name]))))
     new = object.__new__
 
     def decode(values: tuple[object, ...]) -> Any:
@@ -190,17 +185,23 @@ def _decoder(record_type: type[Any]) -> Callable[[tuple[object, ...]], Any]:
     return decode
 
 
+def _many(decode: Callable[[tuple[object, ...]], Any]) -> Callable[[Any], tuple[Any, ...]]:
+    return lambda values: tuple(map(decode, values))
+
+
+def optional_date(value: object) -> PartialDate | None:
+    return None if value is None else PartialDate.parse(value)
+
+
 def encode_catalog(catalog: Catalog) -> tuple[object, ...]:
-    return tuple(
-        tuple(map(_encoder(record_type), getattr(catalog, table))) for table, record_type in _TABLES
-    )
+    return tuple(tuple(map(_encoder(record_type), getattr(catalog, table))) for table, record_type in _TABLES)
 
 
 def decode_catalog(payload: tuple[object, ...]) -> Catalog:
     if len(payload) != len(_TABLES):
         raise ValueError("a catalog of another shape")
     tables = {
-        table: list(map(_decoder(record_type), records))  # type: ignore[call-overload]
+        table: list(map(_decoder(record_type), records))  # type: ignore[call-overload]  # marshal gives objects
         for (table, record_type), records in zip(_TABLES, payload, strict=True)
     }
     return Catalog(**tables)

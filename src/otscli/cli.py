@@ -56,6 +56,20 @@ class Boundary(TyperGroup):
             sys.exit(code)
         return code
 
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as error:  # past typer, which would end a closed pipe with exit 1
+            raise OutputFailed(error) from None
+
+
+class OutputFailed(Exception):
+    """A write failed inside a command; carries the OSError to the boundary."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
 
 class LazyCommands(MutableMapping[str, "click.Command"]):
     """The subcommands by name, each turned into a click command only when looked up. Typer would build all
@@ -114,6 +128,8 @@ def guarded(run: Callable[[], Any]) -> int:
         return report(f"{message} (see 'ots --help')", getattr(error, "exit_code", 2))
     except OSError as error:
         return output_failed(error)
+    except OutputFailed as failed:
+        return output_failed(failed.error)
     except RecursionError:
         return report("input nested too deeply", 1)
     except Exception as error:
@@ -156,7 +172,7 @@ app = typer.Typer(
     name="ots",
     help="The history of the Organization of Turkic States: summits, councils, agreements, members.",
     epilog="Examples: ots timeline --since 2019 | ots organ CoE | ots state Hungary --json",
-    no_args_is_help=True,
+    invoke_without_command=True,
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -205,6 +221,8 @@ def root(
     ] = False,
 ) -> None:
     ctx.obj = Session(list(data or []), bundled=not no_bundled, cache=not no_cache)
+    if ctx.invoked_subcommand is None:  # a bare `ots`: its help, as `ots --help` prints it
+        typer.echo(ctx.get_help())
 
 
 def session(ctx: typer.Context) -> Session:
@@ -794,13 +812,10 @@ def add(
     typer.echo(event.id)
 
 
-def main() -> None:
-    """The console script `ots`."""
+def run() -> None:
+    """The console script `ots`, once imported (see otscli.__main__.main)."""
     # A run lasts well under a second and makes few reference cycles, but loading a large catalog makes
     # hundreds of thousands of objects that the cycle collector would walk again and again: for 10,000 events
     # that tripled the time to sort them. What cycles there are go when the process ends.
     gc.disable()
-    try:
-        app()
-    except KeyboardInterrupt:  # before the command started
-        sys.exit(report("interrupted", 130))
+    app()

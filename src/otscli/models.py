@@ -14,13 +14,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal
 
-_PARTIAL_DATE = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"  # patterns compile on first use, not at import
-PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_PARTIAL_DATE = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"  # ASCII digits only; compiled on first use
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # C0 and C1 controls (Unicode category Cc) and the bidirectional controls; prose may hold newlines and tabs.
 _FORBIDDEN_IN_LINE = f"[\x00-\x1f\x7f-\x9f{_BIDI_CONTROLS}]"
 _FORBIDDEN_IN_PROSE = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_CONTROLS}]"
+# Characters that print as nothing, so that "Ba\u200bku" would look like Baku: zero-width and joiner
+# characters, the byte-order mark, the soft hyphen, line and paragraph separators, tag characters and
+# the rest of Unicode's format category. Prose may keep the joiners that some scripts need.
+_INVISIBLE = "[\u00ad\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\ufeff\U000e0000-\U000e007f]"
+_INVISIBLE_IN_PROSE = "[\u00ad\u180e\u200b\u2028\u2029\u2060-\u2064\ufeff\U000e0000-\U000e007f]"
 # Equal dates are one object: thousands of events share a few hundred dates, and the cache then loads each once.
 _PARSED: dict[str, PartialDate] = {}
 
@@ -143,11 +148,19 @@ def display_span(first: PartialDate, last: PartialDate | None) -> str:
 
 
 def _forbid_control_characters(text: str, allow_newlines: bool) -> str:
+    if text.isascii() and text.isprintable():
+        return text
     found = re.search(_FORBIDDEN_IN_PROSE if allow_newlines else _FORBIDDEN_IN_LINE, text)
     if found is not None:
         char, position = found.group(), found.start()
         what = "bidirectional control character" if char in _BIDI_CONTROLS else "control character"
         raise ValueError(f"{what} U+{ord(char):04X} at position {position}")
+    found = re.search("[\ud800-\udfff]", text)
+    if found is not None:
+        raise ValueError(f"bytes that are not valid UTF-8 at position {found.start()}")
+    found = re.search(_INVISIBLE_IN_PROSE if allow_newlines else _INVISIBLE, text)
+    if found is not None:
+        raise ValueError(f"invisible character U+{ord(found.group()):04X} at position {found.start()}")
     return text
 
 

@@ -226,7 +226,7 @@ def parse_month_day(value: str | None, today: dt.date) -> tuple[int, int]:
     """MM-DD (default: today) as (month, day); 02-29 is allowed."""
     if value is None:
         return today.month, today.day
-    match = re.fullmatch(r"(\d{2})-(\d{2})", value.strip())
+    match = re.fullmatch(r"([0-9]{2})-([0-9]{2})", value.strip())
     try:
         if match is None:
             raise ValueError

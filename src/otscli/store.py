@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from otscli.errors import DataError, printable
 from otscli.models import Catalog, DataFile, Event
 from otscli.names import NameIndex
+from otscli.xdg import base_folder
 
 if TYPE_CHECKING:
     from otscli.cache import Key
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 64 * 1024 * 1024
 TABLES = ("source", "organ", "state", "city", "event", "claim")
 _HEADER = re.compile(r"\s*\[\[?\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(?:#.*)?$")
+_ID_KEY = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+MAX_KEY_PARTS = 64  # tomllib's memory grows with the square of a dotted key's parts: 50,000 parts took 9.6 GB
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
@@ -33,15 +36,10 @@ def bundled_path() -> Path:
 
 
 def user_data_path() -> Path | None:
-    """The default file for a user's own events: $XDG_DATA_HOME/otscli/events.toml, or under
-    ~/.local/share; None when there is no home folder to put it in."""
-    base = os.environ.get("XDG_DATA_HOME", "")
-    if not os.path.isabs(base):
-        home = os.path.expanduser("~")
-        if not os.path.isabs(home):
-            return None
-        base = os.path.join(home, ".local", "share")
-    return Path(base) / "otscli" / "events.toml"
+    """The default file for a user's own events: $XDG_DATA_HOME/otscli/events.toml, or under ~/.local/share;
+    None when there is no home folder to put it in."""
+    base = base_folder("XDG_DATA_HOME", ".local", "share")
+    return None if base is None else base / "otscli" / "events.toml"
 
 
 def env_data_paths() -> list[Path]:
@@ -145,6 +143,7 @@ def parse(text: str, shown: str) -> dict[str, Any]:
     """TOML text -> tables; syntax errors carry line and column."""
     import tomllib
 
+    refuse_long_dotted_keys(text, shown)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -159,8 +158,20 @@ def parse(text: str, shown: str) -> dict[str, Any]:
         raise DataError(f"{shown}: TOML nested too deeply to read") from None
 
 
+def refuse_long_dotted_keys(text: str, shown: str) -> None:
+    """Refuses a key of more than MAX_KEY_PARTS dotted parts before the parser sees it."""
+    if text.count(".") <= MAX_KEY_PARTS:
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.count(".") > MAX_KEY_PARTS:
+            key = line.split("=", 1)[0] if "=" in line else line
+            if key.count(".") > MAX_KEY_PARTS and '"""' not in key and "'''" not in key:
+                raise DataError(f"{shown}:{number}: a key of more than {MAX_KEY_PARTS} dotted parts")
+
+
 class Locator:
-    """Finds the line of a record, or of a key inside it, in the text it was parsed from."""
+    """Finds the line of a record, or of a key inside it, in the text it was parsed from. Each kind of lookup
+    scans the text once, the first time it is needed, so locating every record stays linear."""
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
@@ -173,6 +184,15 @@ class Locator:
                     name = match.group(1).replace(" ", "").strip("\"'")
                     self.headers.append((number, name))
                     self.starts.setdefault(name, []).append(number)
+        self._id_lines: dict[str, int] | None = None
+
+    def id_line(self, record_id: str) -> int | None:
+        if self._id_lines is None:
+            self._id_lines = {}
+            for number, line in enumerate(self.lines, 1):
+                for found in _ID_KEY.finditer(line):
+                    self._id_lines.setdefault(found.group(1) or found.group(2), number)
+        return self._id_lines.get(record_id)
 
     def record_line(self, table: str, index: int, record: object) -> int:
         starts = self.starts.get(table, [])
@@ -180,10 +200,9 @@ class Locator:
             return starts[index]
         record_id = record.get("id") if isinstance(record, dict) else None
         if isinstance(record_id, str):
-            needle = re.compile(rf"""\bid\s*=\s*["']{re.escape(record_id)}["']""")
-            for number, line in enumerate(self.lines, 1):
-                if needle.search(line):
-                    return number
+            line = self.id_line(record_id)
+            if line is not None:
+                return line
         return next((number for number, line in enumerate(self.lines, 1) if re.match(rf"\s*{table}\s*=", line)), 1)
 
     def key_line(self, start: int, keys: Sequence[str]) -> int:
@@ -280,7 +299,7 @@ def describe(
     message = printable(message)
     if not loc or loc[0] not in TABLES or len(loc) < 2 or not isinstance(loc[1], int):
         where = locator.record_line(str(loc[0]), 0, None) if loc else 1
-        return f"{shown}:{where}: {'.'.join(map(str, loc)) or 'file'}: {message}"
+        return f"{shown}:{where}: {printable('.'.join(map(str, loc))) or 'file'}: {message}"
     table, index = loc[0], loc[1]
     record = tables[table][index]
     origin = origins.get((table, index), Origin(shown, 1))
@@ -290,7 +309,7 @@ def describe(
     if not path:
         return f"{origin}: {label}: {message}"
     line = locator.key_line(origin.line, [part for part in path if not part.isdigit()])
-    return f"{shown}:{line}: {label}: {'.'.join(path)}: {message}"
+    return f"{shown}:{line}: {label}: {printable('.'.join(path))}: {message}"
 
 
 def field_path(record: object, loc: Iterable[object]) -> list[str]:
@@ -413,7 +432,9 @@ def cross_check(loaded: Sequence[LoadedFile]) -> list[str]:
         dangling(origin, file, f"city {city.id}", "state", "state", [city.state])
         dangling(origin, file, f"city {city.id}", "location_source", "source", [city.location_source])
         if (city.lat is None) != (city.lon is None) or (city.lat is not None and city.location_source is None):
-            problems.append(f"{file.line_of(origin, 'lat')}: city {city.id}: lat: lat, lon and location_source go together")
+            problems.append(
+                f"{file.line_of(origin, 'lat')}: city {city.id}: lat: lat, lon and location_source go together"
+            )
     for claim, origin, file in records(loaded, "claim"):
         dangling(origin, file, f"claim {claim.id}", "organ", "organ", [claim.organ])
         dangling(origin, file, f"claim {claim.id}", "source", "source", [claim.source])

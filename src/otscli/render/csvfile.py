@@ -20,7 +20,16 @@ def export(events: Sequence[Event], catalog: Catalog) -> str:
     return buffer.getvalue()
 
 
+# A cell that starts like this is a formula to a spreadsheet; OWASP's advice is to make it text with a quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def cell(column: str, value: object) -> str:
+    text = plain_cell(column, value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def plain_cell(column: str, value: object) -> str:
     if value is None:
         return ""
     if column == "disputed":

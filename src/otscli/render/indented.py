@@ -16,7 +16,15 @@ def dumps(data: Any) -> str:
     """`data` (dicts with string keys, lists, tuples, strings, numbers, booleans, None) as indented JSON."""
     parts: list[str] = []
     write(data, parts.append, "\n")
-    return "".join(parts)
+    return separators_escaped("".join(parts))
+
+
+def separators_escaped(text: str) -> str:
+    """U+2028 and U+2029 as escapes: valid JSON either way, but readers that split lines on them would break a
+    record in two. They can stand only inside strings, so replacing them keeps the JSON equal."""
+    if "\u2028" in text or "\u2029" in text:
+        return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return text
 
 
 def write(value: Any, put: Callable[[str], object], newline: str) -> None:

@@ -9,10 +9,14 @@ from otscli.models import Catalog, Event
 from otscli.render.describe import organ_names, place
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# What would open a block at the start of a line: a list item ("- ", "1. "), a rule or a heading underline.
+_LEADING_MARK = re.compile(r"^[-=]")
+_LEADING_NUMBER = re.compile(r"^([0-9]+)\.")
 
 
 def escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _LEADING_NUMBER.sub(r"\1\\.", _LEADING_MARK.sub(r"\\\g<0>", escaped))
 
 
 def export(events: Sequence[Event], catalog: Catalog) -> str:
