@@ -187,3 +187,79 @@ def test_every_json_output_is_in_the_standard_indented_form() -> None:
         for run in (edges(*args, "--json"), ots(*args, "--json"), *shown):
             assert run.code == 0, run.err
             assert run.out == json.dumps(json.loads(run.out), ensure_ascii=False, indent=2) + "\n"
+
+
+def is_clean(text: str) -> bool:
+    """Nothing a terminal would act on: no control character but newlines, no escape, no bidi control."""
+    return all(char == "\n" or (char.isprintable() and char not in "\u202a\u202b\u202c\u202d\u202e") for char in text)
+
+
+def check_contract(run: Run, path: Path, before: bytes) -> None:
+    assert run.code in (0, 1, 2)
+    assert is_clean(run.err), run.err
+    assert path.read_bytes() == before  # reading a file never changes it
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=400))
+def test_random_bytes_as_a_data_file_are_answered_cleanly(raw: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "FILE.toml"
+        path.write_bytes(raw)
+        run = ots("--no-bundled", "validate", str(path))
+        check_contract(run, path, raw)
+    assert run.code in (0, 1) and run.out == ""
+    assert (run.code == 0) == (run.err == "")
+
+
+toml_values = st.recursive(
+    st.none().map(lambda _: '""') | st.integers().map(str) | st.text(max_size=8).map(json.dumps)
+    | st.booleans().map(lambda value: "true" if value else "false"),
+    lambda inner: st.lists(inner, max_size=3).map(lambda items: "[" + ", ".join(items) + "]"),
+    max_leaves=6,
+)  # fmt: skip
+toml_keys = st.sampled_from(["id", "date", "end", "title", "kind", "sources", "states", "organs", "city", "x.y"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["event", "source", "city", "claim", "organ"]),
+                          st.lists(st.tuples(toml_keys, toml_values), max_size=6)), max_size=4))  # fmt: skip
+def test_random_toml_tables_load_or_fail_with_located_lines(tables: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    text = "".join(f"[[{table}]]\n" + "".join(f"{key} = {value}\n" for key, value in dict(rows).items())
+                   for table, rows in tables)  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "FILE.toml"
+        path.write_text(text, encoding="utf-8")
+        run = edges("validate", str(path))
+        check_contract(run, path, text.encode("utf-8"))
+    assert run.code in (0, 1)
+    lines = run.err.replace(str(path), "FILE").splitlines()
+    assert all(LOCATED.match(line) or line.startswith(f"{EDGES}:") for line in lines), lines
+
+
+EXPORT_FORMATS = ["json", "jsonl", "csv", "md", "ics", "svg", "html"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(min_size=1, max_size=30), st.text(max_size=60))
+def test_random_unicode_in_a_title_reaches_every_output_cleanly(title: str, summary: str) -> None:
+    event = {"id": "2020-random", "date": "2020", "title": title, "kind": "meeting", "summary": summary,
+             "sources": ["test-source"]}  # fmt: skip
+    text = "[[event]]\n" + "".join(f"{key} = {json.dumps(value)}\n" for key, value in event.items())
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "FILE.toml"
+        path.write_bytes(text.encode("utf-8", "surrogatepass"))
+        before = path.read_bytes()
+        loaded = edges("--data", str(path), "show", "2020-random")
+        check_contract(loaded, path, before)
+        if loaded.code != 0:
+            assert loaded.code == 1 and len(loaded.err.splitlines()) >= 1
+            return
+        assert is_clean(loaded.out), loaded.out  # drawn for a person: nothing raw
+        for name in EXPORT_FORMATS:
+            run = edges("--data", str(path), "export", "--format", name, "--year", "2020")
+            check_contract(run, path, before)
+            assert run.code == 0, (name, run.err)
+            assert "\u2028" not in run.out and "\u2029" not in run.out
+        shown = edges("--data", str(path), "list", "--json", "--year", "2020").json()
+        assert [item["title"] for item in shown if item["id"] == "2020-random"] == [title]
