@@ -50,6 +50,7 @@ def test_every_event_cites_a_source_and_every_source_has_an_address(catalog: Cat
 def test_every_source_is_cited(catalog: Catalog) -> None:
     cited = {source_id for event in catalog.events for source_id in event.sources}
     cited |= {dispute.source for event in catalog.events for dispute in event.disputed}
+    cited |= {claim.source for claim in catalog.claims} | {city.location_source for city in catalog.cities}
     assert [source.id for source in catalog.sources if source.id not in cited] == []
 
 
