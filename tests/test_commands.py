@@ -55,7 +55,7 @@ def test_show_accepts_a_unique_prefix_and_suggests_otherwise() -> None:
 
 def test_show_json_has_the_event_and_its_sources() -> None:
     page = edges("show", "2019-summit", "--json").json()
-    assert set(page) == {"event", "sources"}
+    assert set(page) == {"event", "sources", "parts", "part_of"}
     assert page["event"]["date"] == "2019"
     assert page["event"]["disputed"] == [
         {"field": "date", "value": "2018", "source": "test-source", "note": "Another account puts it a year earlier."}

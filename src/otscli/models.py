@@ -420,6 +420,18 @@ class Catalog:
     def event_by_id(self) -> dict[str, Event]:
         return {event.id: event for event in self.events}
 
+    @cached_property
+    def parts_by_meeting(self) -> dict[str, list[Event]]:
+        parts: dict[str, list[Event]] = {}
+        for event in self.events:
+            if event.part_of is not None:
+                parts.setdefault(event.part_of, []).append(event)
+        return parts
+
+    def parts_of(self, event: Event) -> list[Event]:
+        """The acts (documents, appointments, designations) that happened at this meeting."""
+        return self.parts_by_meeting.get(event.id, [])
+
     def state_of(self, event: Event) -> State | None:
         """The state an event was held in, from its city."""
         city = self.city_by_id.get(event.city or "")

@@ -180,7 +180,10 @@ def count_by(catalog: Catalog, events: Sequence[Event], by: str) -> list[Count]:
     """Events counted per year (oldest first) or per organ, city, state or kind (most first)."""
     by = choose("--by value", by, GROUPINGS)
     tally: dict[str | None, int] = {}
+    selected = {event.id for event in events}
     for event in events:
+        if event.part_of in selected:
+            continue  # counted with the meeting it was part of
         for key in group_keys(catalog, event, by):
             tally[key] = tally.get(key, 0) + 1
     counts = [Count(key, label_of(catalog, by, key), count) for key, count in tally.items()]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
 from typing import Any
 
-from otscli.models import Catalog, City, Event, Organ, PartialDate, Record, Source, State
+from otscli.models import Catalog, Event, PartialDate, Record
 from otscli.query import Anniversary, Count
 from otscli.render import indented
 
@@ -44,25 +44,15 @@ def records(items: Iterable[Record]) -> list[dict[str, Any]]:
     return [record(item) for item in items]
 
 
-def organ_page(organ: Organ, events: Iterable[Event]) -> dict[str, Any]:
-    return {"organ": record(organ), "events": records(events)}
-
-
-def state_page(state: State, events: Iterable[Event]) -> dict[str, Any]:
-    return {"state": record(state), "events": records(events)}
-
-
-def city_page(city: City, events: Iterable[Event]) -> dict[str, Any]:
-    return {"city": record(city), "events": records(events)}
-
-
-def source_page(source: Source, events: Iterable[Event]) -> dict[str, Any]:
-    return {"source": record(source), "events": records(events)}
-
-
 def event_page(event: Event, catalog: Catalog) -> dict[str, Any]:
     cited = [catalog.source_by_id[source_id] for source_id in event.sources if source_id in catalog.source_by_id]
-    return {"event": record(event), "sources": records(cited)}
+    meeting = catalog.event_by_id.get(event.part_of or "")
+    return {
+        "event": record(event),
+        "sources": records(cited),
+        "parts": records(catalog.parts_of(event)),
+        "part_of": record(meeting) if meeting else None,
+    }
 
 
 def write(data: list[Any] | Mapping[str, Any]) -> None:

@@ -47,6 +47,7 @@ def draw_event(console: Console, event: Event, catalog: Catalog) -> None:
         for dispute in event.disputed
     ]
     cited = [catalog.source_by_id[source_id] for source_id in event.sources]
+    meeting = catalog.event_by_id.get(event.part_of or "")
     rows = [
         ("id", event.id),
         ("date", event.display_date),
@@ -58,6 +59,8 @@ def draw_event(console: Console, event: Event, catalog: Catalog) -> None:
         ("summary", event.summary),
         ("outcomes", "\n".join(f"• {outcome}" for outcome in event.outcomes)),
         ("tags", ", ".join(event.tags)),
+        ("part of", f"{meeting.id}: {meeting.title}" if meeting else ""),
+        ("parts", "\n".join(f"{part.id}: {part.title}" for part in catalog.parts_of(event))),
         ("disputed", "\n".join(f"⚑ {line}" for line in disputes)),
         ("sources", "\n".join(source_line(source) for source in cited)),
     ]

@@ -43,6 +43,10 @@ def output_schema() -> dict[str, Any]:
             "additionalProperties": False,
         }
 
+    event_page = page("event", "Event", "sources")
+    event_page["properties"].update(parts=array_of("Event"), part_of={"anyOf": [ref("Event"), {"type": "null"}]})
+    event_page["required"] += ["parts", "part_of"]
+
     records = {}
     for model in (Event, Organ, State, City, Source):
         generated = adapter(model).json_schema(mode="serialization", ref_template="#/$defs/{model}")
@@ -53,7 +57,7 @@ def output_schema() -> dict[str, Any]:
             definition["additionalProperties"] = False
     outputs = {
         "events": array_of("Event"),
-        "event_page": page("event", "Event", "sources"),
+        "event_page": event_page,
         "organs": array_of("Organ"),
         "organ_page": page("organ", "Organ", "events"),
         "states": array_of("State"),

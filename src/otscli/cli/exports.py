@@ -1,0 +1,66 @@
+"""Commands that write the record in other forms: export, schema."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from otscli.cli.app import session
+from otscli.cli.options import NO_FILTERS, Filters, Limit, Reverse, command, with_filters
+
+APPS: dict[str, typer.Typer] = {}
+
+
+@command(APPS, "export")
+@with_filters
+def export(
+    ctx: typer.Context,
+    format_name: Annotated[
+        str | None, typer.Option("--format", "-f", metavar="FORMAT", help="json, jsonl, csv, md, ics, svg or html.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", readable=False, help="Write here; the extension can set the format."
+        ),
+    ] = None,
+    filters: Filters = NO_FILTERS,
+    reverse: Reverse = False,
+    limit: Limit = None,
+) -> None:
+    """Write the matching events in another format, to stdout or to a file (replaced whole).
+
+    \b
+    Example: ots export --since 2019 -o summits.ics --kind summit
+    """
+    from otscli.query import select
+    from otscli.render.exports import choose_exporter
+
+    exporter = choose_exporter(format_name, output)
+    catalog = session(ctx).catalog()
+    events = select(catalog, filters.resolve(catalog), reverse=reverse, limit=limit)
+    content = exporter.export(events, catalog).encode("utf-8")
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+    else:
+        from otscli.atomic import write_output
+
+        write_output(output, content)
+
+
+@command(APPS, "schema")
+def schema() -> None:
+    """The JSON Schema (draft 2020-12) of every --json output; x-commands maps each command to its part.
+
+    \b
+    Example: ots schema > ots-output.schema.json
+    """
+    from otscli.render import json as json_out
+    from otscli.render.schema import output_schema
+
+    json_out.write(output_schema())

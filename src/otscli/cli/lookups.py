@@ -1,0 +1,151 @@
+"""Commands that look one thing up, or list a registry: show, organ(s), state(s), city(ies), source(s).
+
+The four registries share one shape (a name → the record and its events; no name → all of them), so they are
+made from one table of what differs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from otscli.cli.app import session
+from otscli.cli.completion import completions
+from otscli.cli.options import Json, Pager, command, output
+
+if TYPE_CHECKING:
+    from otscli.models import Catalog, Event
+
+APPS: dict[str, typer.Typer] = {}
+
+
+@command(APPS, "show")
+def show(
+    ctx: typer.Context,
+    event_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", autocompletion=completions("events"), help="An event id, or the start of one."),
+    ],
+    json: Json = False,
+    pager: Pager = False,
+) -> None:
+    """One event, whole, with its sources and any disputed facts.
+
+    \b
+    Example: ots show 2018-09-03-summit-cholpon-ata
+    """
+    from otscli.query import find_event
+    from otscli.render import json as json_out
+    from otscli.render import pages
+
+    catalog = session(ctx).catalog()
+    event = find_event(catalog, event_id)
+    output(json, pager, lambda: json_out.event_page(event, catalog), lambda out: pages.draw_event(out, event, catalog))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Registry:
+    """What differs between the organ, state, city and source commands."""
+
+    one: str  # the command for one record, and its JSON key
+    many: str  # the command for all of them, and the Catalog attribute
+    argument: str  # metavar of the name
+    argument_help: str
+    one_help: str
+    many_help: str
+    find: str  # the otscli.query function that resolves a name
+    events_of: Callable[[Catalog, Any], list[Event]]
+    draw_one: str  # the otscli.render.pages function
+    draw_many: str  # the otscli.render.tables function
+
+
+def events_with(field: str) -> Callable[[Catalog, Any], list[Event]]:
+    def find(catalog: Catalog, record: Any) -> list[Event]:
+        from otscli.query import Filter, select
+
+        only: dict[str, Any] = {field: frozenset([record.id])}
+        return select(catalog, Filter(**only))
+
+    return find
+
+
+def citing(catalog: Catalog, record: Any) -> list[Event]:
+    from otscli.query import events_citing
+
+    return events_citing(catalog, record.id)
+
+
+REGISTRIES = (
+    Registry(one="organ", many="organs", argument="NAME", argument_help="Organ id, name or alias.",
+             one_help="One organ and its events.\n\n\b\nExample: ots organ CoE",
+             many_help="All organs, related organizations and mechanisms.\n\n\b\nExample: ots organs",
+             find="find_organ", events_of=events_with("organs"), draw_one="draw_organ", draw_many="draw_organs"),
+    Registry(one="state", many="states", argument="NAME", argument_help="State id, name or alias.",
+             one_help="One state: its membership history and the events it hosted or took part in.\n\n\b\n"
+                      "Example: ots state Hungary",
+             many_help="All states, with their status in the organization today.\n\n\b\n"
+                       "Example: ots states --json | jq -r '.[].name'",
+             find="find_state", events_of=events_with("states"), draw_one="draw_state", draw_many="draw_states"),
+    Registry(one="city", many="cities", argument="NAME", argument_help="City name or alias.",
+             one_help="One city and the events held there.\n\n\b\n"
+                      "Example: ots city Baku --json | jq '.events | length'",
+             many_help="All cities that events name.\n\n\b\nExample: ots cities",
+             find="find_city", events_of=events_with("cities"), draw_one="draw_city", draw_many="draw_cities"),
+    Registry(one="source", many="sources", argument="ID", argument_help="Source id or title.",
+             one_help="One source and every event that cites it.\n\n\b\nExample: ots source wikipedia-2024-ots-summit",
+             many_help="All sources, with how many events cite each.\n\n\b\nExample: ots sources",
+             find="find_source", events_of=citing, draw_one="draw_source", draw_many="draw_sources"),
+)  # fmt: skip
+
+
+def lookup_command(registry: Registry) -> Callable[..., None]:
+    def lookup(
+        ctx: typer.Context,
+        name: str,
+        json: Json = False,
+        pager: Pager = False,
+    ) -> None:
+        from otscli import query
+        from otscli.render import json as json_out
+        from otscli.render import pages
+
+        catalog = session(ctx).catalog()
+        found = getattr(query, registry.find)(catalog, name)
+        events = registry.events_of(catalog, found)
+        draw = getattr(pages, registry.draw_one)
+        output(
+            json,
+            pager,
+            lambda: {registry.one: json_out.record(found), "events": json_out.records(events)},
+            lambda out: draw(out, found, events, catalog),
+        )
+
+    lookup.__doc__ = registry.one_help
+    # Set here rather than written in the signature: the argument's help is this registry's, a closure value.
+    lookup.__annotations__["name"] = Annotated[
+        str,
+        typer.Argument(
+            metavar=registry.argument, autocompletion=completions(registry.many), help=registry.argument_help
+        ),
+    ]
+    return lookup
+
+
+def listing_command(registry: Registry) -> Callable[..., None]:
+    def listing(ctx: typer.Context, json: Json = False, pager: Pager = False) -> None:
+        from otscli.render import json as json_out
+        from otscli.render import tables
+
+        catalog = session(ctx).catalog()
+        draw = getattr(tables, registry.draw_many)
+        output(json, pager, lambda: json_out.records(getattr(catalog, registry.many)), lambda out: draw(out, catalog))
+
+    listing.__doc__ = registry.many_help
+    return listing
+
+
+for _registry in REGISTRIES:
+    command(APPS, _registry.one)(lookup_command(_registry))
+    command(APPS, _registry.many)(listing_command(_registry))

@@ -1,0 +1,157 @@
+"""The options that several commands share, each declared once, and the glue every command ends with."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import os
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from otscli.cli.completion import completions
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from otscli.models import Catalog
+    from otscli.query import Filter
+
+Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help="Events ending on or after DATE.")]
+Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Events starting on or before DATE.")]
+Year = Annotated[
+    list[int] | None, typer.Option("--year", metavar="YYYY", min=1, max=9999, help="Events in this year (repeatable).")
+]
+Organ = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--organ", metavar="NAME", autocompletion=completions("organs"), help="Organ id, name or alias (repeatable)."
+    ),
+]
+City = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--city", metavar="NAME", autocompletion=completions("cities"), help="City name or alias (repeatable)."
+    ),
+]
+State = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--state", metavar="NAME", autocompletion=completions("states"), help="Host or participant state (repeatable)."
+    ),
+]
+Kind = Annotated[
+    list[str] | None, typer.Option("--kind", metavar="KIND", help="summit, meeting, agreement, ... (repeatable).")
+]
+Status = Annotated[
+    list[str] | None, typer.Option("--status", metavar="STATUS", help="held, planned or cancelled (repeatable).")
+]
+Reverse = Annotated[bool, typer.Option("--reverse", help="Newest first.")]
+Limit = Annotated[int | None, typer.Option("--limit", metavar="N", min=0, help="At most N events.")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+Pager = Annotated[bool, typer.Option("--pager", help="Page long output (only on a terminal).")]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Filters:
+    """The filter options as typed. A command takes one `filters: Filters` parameter; `with_filters` shows
+    typer one option per field instead, so a new filter is one field here and one annotation in FILTER_OPTIONS."""
+
+    since: str | None = None
+    until: str | None = None
+    year: tuple[int, ...] = ()
+    organ: tuple[str, ...] = ()
+    city: tuple[str, ...] = ()
+    state: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+
+    def resolve(self, catalog: Catalog, text: str = "") -> Filter:
+        from otscli.query import Criteria
+
+        criteria = Criteria(
+            since=self.since,
+            until=self.until,
+            years=self.year,
+            organs=self.organ,
+            cities=self.city,
+            states=self.state,
+            kinds=self.kind,
+            statuses=self.status,
+            text=text,
+        )
+        return criteria.resolve(catalog)
+
+
+FILTER_OPTIONS: dict[str, Any] = {
+    "since": Since,
+    "until": Until,
+    "year": Year,
+    "organ": Organ,
+    "city": City,
+    "state": State,
+    "kind": Kind,
+    "status": Status,
+}
+NO_FILTERS = Filters()
+assert list(FILTER_OPTIONS) == [field.name for field in fields(Filters)]
+
+
+def with_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """`command` with its `filters: Filters` parameter shown to typer as the eight filter options."""
+    signature = inspect.signature(command)
+    hints = typing.get_type_hints(command, include_extras=True)
+    parameters: list[inspect.Parameter] = []
+    for parameter in signature.parameters.values():
+        if parameter.name == "filters":
+            parameters += [
+                inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=option)
+                for name, option in FILTER_OPTIONS.items()
+            ]
+        else:
+            parameters.append(parameter.replace(annotation=hints[parameter.name], kind=inspect.Parameter.KEYWORD_ONLY))
+
+    @functools.wraps(command)
+    def typed(**options: Any) -> None:
+        chosen = {name: options.pop(name) for name in FILTER_OPTIONS}
+        given: dict[str, Any] = {
+            name: value if name in ("since", "until") else tuple(value or ()) for name, value in chosen.items()
+        }
+        command(filters=Filters(**given), **options)
+
+    typed.__signature__ = signature.replace(parameters=parameters, return_annotation=None)  # type: ignore[attr-defined]
+    typed.__annotations__ = {parameter.name: parameter.annotation for parameter in parameters}
+    return typed
+
+
+def command(apps: dict[str, typer.Typer], name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Registers a command function under `name` in its module's APPS: one Typer each, so that running one
+    command builds only its own options."""
+
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        single = apps[name] = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False, add_completion=False)
+        single.command(name)(function)
+        return function
+
+    return register
+
+
+def output(as_json: bool, pager: bool, data: Callable[[], Any], draw: Callable[[Console], None]) -> None:
+    """Print `data()` as JSON, or let `draw` draw, through a pager if asked and on a terminal; JSON never loads rich."""
+    if as_json:
+        from otscli.render import json as json_out
+
+        json_out.write(data())
+        return
+    from otscli.render.console import make_console
+
+    console = make_console()
+    if pager and console.is_terminal:
+        os.environ.setdefault("LESS", "-FRX")  # keep colours, quit if one screen
+        with console.pager(styles=True):
+            draw(console)
+    else:
+        draw(console)

@@ -1,0 +1,25 @@
+"""Which module holds each subcommand, in the order `ots --help` lists them. A module is imported only when
+one of its commands runs (or when the help lists them all)."""
+
+from __future__ import annotations
+
+COMMANDS: dict[str, str] = {
+    "timeline": "otscli.cli.listings",
+    "list": "otscli.cli.listings",
+    "search": "otscli.cli.listings",
+    "show": "otscli.cli.lookups",
+    "organ": "otscli.cli.lookups",
+    "organs": "otscli.cli.lookups",
+    "state": "otscli.cli.lookups",
+    "states": "otscli.cli.lookups",
+    "city": "otscli.cli.lookups",
+    "cities": "otscli.cli.lookups",
+    "source": "otscli.cli.lookups",
+    "sources": "otscli.cli.lookups",
+    "export": "otscli.cli.exports",
+    "stats": "otscli.cli.listings",
+    "on-this-day": "otscli.cli.listings",
+    "schema": "otscli.cli.exports",
+    "validate": "otscli.cli.files",
+    "add": "otscli.cli.files",
+}
