@@ -126,3 +126,97 @@ def test_nothing_is_copied_from_the_sources() -> None:
         [sys.executable, str(tool), "data", "README.md", "src"], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stdout
+
+
+# Every category the record covers, by the organs that stand for it: each must hold events.
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "Summits of the heads of state": ("CHS", "TSS"),
+    "Foreign ministers and senior officials": ("CFM", "SOC"),
+    "Council of Elders": ("CoE",),
+    "Secretariat": ("secretariat",),
+    "TURKPA": ("TURKPA",),
+    "Election observation": ("election-observation", "electoral-bodies-platform"),
+    "Related organizations": ("TURKSOY", "turkic-academy", "TCHF", "turkic-investment-fund", "TCCI",
+                              "turkic-business-council", "turkic-university-union", "drought-prevention-institute"),
+    "Cooperation mechanisms": ("research-centres", "nsc-heads", "ministers-interior", "migration-heads",
+                               "diaspora-heads", "political-consultations", "policy-planning", "central-banks-council",
+                               "heads-of-government", "security-consultations", "alphabet-commission"),
+    "Sectoral ministerials": ("ministers-economy", "ministers-transport", "customs-heads", "ministers-tourism",
+                              "ministers-education", "ministers-youth-sports", "ministers-media", "ministers-health",
+                              "ministers-disaster", "ministers-agriculture", "ministers-energy", "ministers-ict",
+                              "ministers-justice"),
+}  # fmt: skip
+STAGING_HOSTS = ("sitefabrikasi.com", "demo.", "staging.", "localhost", "127.0.0.1")
+START, END = "<!-- coverage:start -->", "<!-- coverage:end -->"
+
+
+def test_every_category_and_every_organ_in_it_has_events(catalog: Catalog) -> None:
+    held = Counter(organ for event in catalog.events for organ in event.organs)
+    empty = [organ for organs in CATEGORIES.values() for organ in organs if held[organ] == 0]
+    assert empty == []
+    designations = [event for event in catalog.events if event.kind == "designation" and "capital" in event.id]
+    assert len(designations) >= 20  # the capitals of the Turkic world: cultural, tourism, youth, ...
+
+
+def test_no_planned_event_lies_in_the_past_without_a_note(catalog: Catalog) -> None:
+    import datetime as dt
+
+    today = dt.date.today()
+    unexplained = [
+        event.id
+        for event in catalog.events
+        if event.is_planned and event.last_day < today and "no report of" not in event.summary.lower()
+    ]
+    assert unexplained == []
+
+
+def test_no_two_events_share_date_place_kind_and_sources_unless_linked(catalog: Catalog) -> None:
+    seen: dict[tuple[object, ...], Event] = {}
+    clashes = []
+    for event in catalog.events:
+        key = (event.date, event.end, event.city, event.kind, event.organs, tuple(sorted(event.sources)))
+        other = seen.setdefault(key, event)
+        linked = event.part_of == other.id or other.part_of == event.id or event.part_of == other.part_of is not None
+        if other is not event and not linked:
+            clashes.append((other.id, event.id))
+    assert clashes == []
+
+
+def test_every_summit_lists_its_participants(catalog: Catalog) -> None:
+    assert [event.id for event in catalog.events if event.kind == "summit" and not event.states] == []
+
+
+def test_every_source_address_is_http_and_not_a_staging_host(catalog: Catalog) -> None:
+    bad = [source.id for source in catalog.sources
+           if not (source.url or "").startswith(("http://", "https://")) or any(host in (source.url or "")
+                                                                                for host in STAGING_HOSTS)]  # fmt: skip
+    assert bad == []
+
+
+def test_every_part_points_at_a_meeting_that_does_not_repeat_it(catalog: Catalog) -> None:
+    for event in catalog.events:
+        if event.part_of is not None:
+            meeting = catalog.event_by_id[event.part_of]
+            assert event.title not in meeting.outcomes, event.id
+
+
+def coverage_table(catalog: Catalog) -> str:
+    held = Counter(organ for event in catalog.events for organ in event.organs)
+    lines = [START, "", "| Category | Organs and mechanisms (events) | Events |", "|---|---|---:|"]
+    for category, organs in CATEGORIES.items():
+        named = ", ".join(f"{catalog.organ_by_id[organ].name} ({held[organ]})" for organ in organs)
+        total = len({event.id for event in catalog.events if set(organs) & set(event.organs)})
+        lines.append(f"| {category} | {named} | {total} |")
+    lines.append(f"| **All** | {len(catalog.organs)} organs, {len(catalog.sources)} sources, "
+                 f"{len(catalog.claims)} counts from sources | **{len(catalog.events)}** |")  # fmt: skip
+    return "\n".join([*lines, "", END])
+
+
+def test_the_readme_coverage_table_is_generated_from_the_data(catalog: Catalog) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.index(START), text.index(END) + len(END)
+    fresh = text[:start] + coverage_table(catalog) + text[end:]
+    if os.environ.get("OTS_UPDATE_README"):
+        readme.write_text(fresh, encoding="utf-8")
+    assert fresh == text, "README coverage table is stale: OTS_UPDATE_README=1 .venv/bin/pytest tests/test_data.py"
