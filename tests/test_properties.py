@@ -191,7 +191,7 @@ def test_every_json_output_is_in_the_standard_indented_form() -> None:
 
 def is_clean(text: str) -> bool:
     """Nothing a terminal would act on: no control character but newlines, no escape, no bidi control."""
-    return all(char == "\n" or (char.isprintable() and char not in "\u202a\u202b\u202c\u202d\u202e") for char in text)
+    return all(char == "\n" or unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp") for char in text)
 
 
 def check_contract(run: Run, path: Path, before: bytes) -> None:
