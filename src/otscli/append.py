@@ -19,7 +19,7 @@ from otscli.errors import DataError, UsageError, printable
 from otscli.models import KINDS, STATUSES, Catalog, Event
 from otscli.names import build_index, fold
 from otscli.query import choose, find_source, parse_date
-from otscli.store import Locator, check_against, data_paths, decode, load_files, parse
+from otscli.store import Locator, data_paths, decode, extend, load_files, parse
 
 LOCK_TIMEOUT_SECONDS = 60.0  # a writer holds the lock for milliseconds; dozens may queue
 CHANGE_RETRIES = 5
@@ -156,12 +156,13 @@ def append_event(target: Path, draft: Draft, extra: Sequence[Path], bundled: boo
     shown = printable(str(target))
     real = resolve_target(target, shown)
     others = [path for path in data_paths(extra, bundled=bundled) if os.path.realpath(path) != str(real)]
+    others_catalog = load_files(others, cache=True)
     before = Snapshot.take(real, shown)
+    catalog = others_catalog
     if before.content:
         refuse_unless_appendable(before.content, shown)
-    catalog = load_files([*others, real] if before.identity is not None else others, cache=True)
+        catalog = extend(others_catalog, shown, decode(before.content, shown))
     event = draft.resolve(catalog, shown)
-    others_catalog = load_files(others, cache=True)
     real.parent.mkdir(parents=True, exist_ok=True)
     with exclusive_lock(real):
         for _ in range(CHANGE_RETRIES):
@@ -170,11 +171,12 @@ def append_event(target: Path, draft: Draft, extra: Sequence[Path], bundled: boo
             if current.content:
                 refuse_unless_appendable(current.content, shown)
             updated = current.content + new_block(event, current.content)
-            problems = check_against(others_catalog, shown, decode(updated, shown))
-            if problems:
+            try:
+                extend(others_catalog, shown, decode(updated, shown))
+            except DataError as error:
                 raise DataError(
-                    "\n".join([f"{shown}: not changed: the file would not load with the event:", *problems])
-                )
+                    f"{shown}: not changed: the file would not load with the event:\n{error.message}"
+                ) from None
             if write_atomically(real, updated, unchanged=current.is_still(real, shown), like=current):
                 return event
     raise DataError(f"{shown}: not changed: another program kept changing the file while ots add ran; try again")

@@ -47,10 +47,10 @@ def env_data_paths() -> list[Path]:
     return [Path(part) for part in os.environ.get("OTS_DATA", "").split(os.pathsep) if part]
 
 
-def data_paths(extra: Sequence[Path], *, bundled: bool = True, user: bool = True) -> list[Path]:
+def data_paths(extra: Sequence[Path], *, bundled: bool = True) -> list[Path]:
     """Every file a command reads, in order: bundled, the user file if present, OTS_DATA, --data; a file named
     twice (under two spellings, or through a symlink) is read once."""
-    user_file = user_data_path() if user else None
+    user_file = user_data_path()
     candidates = [bundled_path()] if bundled else []
     if user_file is not None and user_file.is_file():
         candidates.append(user_file)
@@ -115,15 +115,6 @@ def open_data_file(path: Path) -> OpenFile:
         raise DataError(f"{shown}: {problem}")
     key = (os.path.realpath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
     return OpenFile(path, shown, descriptor, key)
-
-
-def read_text(path: Path) -> str:
-    """A data file's text; refuses what is not a readable, UTF-8, reasonably sized regular file."""
-    opened = open_data_file(path)
-    try:
-        return opened.read_text()
-    finally:
-        os.close(opened.descriptor)
 
 
 def decode(raw: bytes, shown: str) -> str:
@@ -369,6 +360,11 @@ def merge_files(opened: Sequence[OpenFile], problems: list[str]) -> Catalog:
     problems += cross_check(loaded)
     if problems:
         raise DataError("\n".join(problems))
+    return combine(loaded)
+
+
+def combine(loaded: Sequence[LoadedFile]) -> Catalog:
+    """Checked files as one catalog, events sorted by interval, then id."""
     events = sorted((event for file in loaded for event in file.data.event), key=lambda event: event.sort_key)
     return Catalog(
         sources=[record for file in loaded for record in file.data.source],
@@ -380,12 +376,12 @@ def merge_files(opened: Sequence[OpenFile], problems: list[str]) -> Catalog:
     )
 
 
-def check_against(catalog: Catalog, shown: str, text: str) -> list[str]:
-    """The problems of one file's text, on its own and together with an already checked catalog."""
+def extend(catalog: Catalog, shown: str, text: str) -> Catalog:
+    """`catalog` with one more file's text, checked on its own and against it; a DataError lists every problem."""
     checked, problems = check_file(shown, text)
     if checked is None:
-        return problems
-    others = DataFile(
+        raise DataError("\n".join(problems))
+    tables = DataFile(
         source=catalog.sources,
         organ=catalog.organs,
         state=catalog.states,
@@ -393,7 +389,11 @@ def check_against(catalog: Catalog, shown: str, text: str) -> list[str]:
         event=catalog.events,
         claim=catalog.claims,
     )
-    return cross_check([LoadedFile("(the other data files)", others, {}, Locator("")), checked])
+    loaded = [LoadedFile("(the other data files)", tables, {}, Locator("")), checked]
+    problems = cross_check(loaded)
+    if problems:
+        raise DataError("\n".join(problems))
+    return combine(loaded)
 
 
 def records(loaded: Sequence[LoadedFile], table: str) -> Iterator[tuple[Any, Origin, LoadedFile]]:
