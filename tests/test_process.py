@@ -95,6 +95,19 @@ def test_the_json_path_never_imports_rich() -> None:
     assert done.stderr == ""
 
 
+def test_the_piped_timeline_draws_without_rich() -> None:
+    """A timeline into a pipe is plain text: only an entry too long for COLUMNS would need rich to wrap it."""
+    probe = (
+        "import sys; from otscli.__main__ import main; sys.argv = ['ots', '--no-bundled', '--data', sys.argv[1], "
+        "'timeline']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write(' '.join(sorted(m for m in sys.modules if m.split('.')[0] == 'rich')))"
+    )
+    environment = {**os.environ, "COLUMNS": "300"}
+    done = subprocess.run([sys.executable, "-c", probe, str(EDGES)], capture_output=True, text=True, env=environment)
+    assert "Founding agreement signed" in done.stdout
+    assert done.stderr == ""
+
+
 def test_importing_the_cli_does_no_heavy_work() -> None:
     probe = "import sys, otscli.cli; print(' '.join(m for m in ('rich', 'pydantic', 'tomllib') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import EDGES, edges, ots
 from test_process import run_in_terminal, terminal_env
@@ -58,7 +62,7 @@ def test_the_timeline_stays_readable_at_60_columns() -> None:
     assert all(line.startswith((" " * indent, "20", "3 Oct", "Nov", "30 Dec")) for line in lines)
 
 
-@pytest.mark.parametrize("columns", ["40", "60", "100", "300"])
+@pytest.mark.parametrize("columns", ["40", "60", "80", "100", "120", "300"])
 @pytest.mark.parametrize("command", [["timeline"], ["on-this-day", "--date", "10-03"], ["state", "Hungary"]])
 def test_plain_output_is_the_coloured_output_without_its_colours(command: list[str], columns: str) -> None:
     """Without colour, lines are written directly and entries that fit are not run through rich's wrapping;
@@ -114,3 +118,19 @@ def test_completion_of_commands_options_and_values_from_the_data() -> None:
     assert "Türkiye" in complete("ots state Tü")
     assert complete("ots state tu") == ["turkiye", "turkmenistan", "turkish", "Republic", "of", "Northern", "Cyprus"]
     assert complete("ots show 2018-09-03-hu") == ["2018-09-03-hu-observer"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab cdefgh  İəşğü–·XYZ0123456789-"), min_size=1, max_size=160).filter(str.strip),
+    st.integers(20, 200),
+)
+def test_the_piped_timeline_wraps_exactly_as_rich_does(title: str, columns: int) -> None:
+    """The plain timeline is made without rich; whatever the title and width, it must be rich's text."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "wrap.toml"
+        path.write_text(f'[[event]]\nid = "2021-wrap"\ndate = "2021"\ntitle = {json.dumps(title)}\n'
+                        'kind = "meeting"\nsources = ["test-source"]\n', encoding="utf-8")  # fmt: skip
+        plain = edges("--data", str(path), "timeline", env={"COLUMNS": str(columns)}).out
+        coloured = edges("--data", str(path), "timeline", env={"COLUMNS": str(columns), "FORCE_COLOR": "1"}).out
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain

@@ -32,7 +32,7 @@ def timeline(
     """
     from otscli.render import timeline as drawn
 
-    list_events(ctx, filters, reverse=reverse, limit=limit, json=json, pager=pager, draw=drawn.draw)
+    list_events(ctx, filters, reverse=reverse, limit=limit, json=json, pager=pager, draw=drawn.draw, plain=drawn.plain)
 
 
 @command(APPS, "list")
@@ -54,6 +54,7 @@ def list_(
 def list_events(
     ctx: typer.Context, filters: Filters, *, reverse: bool, limit: int | None, json: bool, pager: bool,
     draw: Callable[[Console, list[Event], Catalog], None], text: str = "",
+    plain: Callable[[list[Event], Catalog, int], str | None] | None = None,
 ) -> None:  # fmt: skip
     """What timeline, list and search share: select the events, then print them as JSON or draw them."""
     from otscli.query import select
@@ -61,7 +62,8 @@ def list_events(
 
     catalog = session(ctx).catalog()
     events = select(catalog, filters.resolve(catalog, text), reverse=reverse, limit=limit)
-    output(json, pager, lambda: json_out.records(events), lambda out: draw(out, events, catalog))
+    as_plain = None if plain is None else lambda width: plain(events, catalog, width)
+    output(json, pager, lambda: json_out.records(events), lambda out: draw(out, events, catalog), as_plain)
 
 
 @command(APPS, "search")
@@ -79,7 +81,10 @@ def search(
 
     if not text.strip():
         raise UsageError("empty search text")
-    list_events(ctx, filters, reverse=reverse, limit=limit, json=json, pager=pager, draw=drawn.draw, text=text)
+    list_events(
+        ctx, filters, reverse=reverse, limit=limit, json=json, pager=pager, draw=drawn.draw, plain=drawn.plain,
+        text=text,
+    )  # fmt: skip
 
 
 @command(APPS, "stats")

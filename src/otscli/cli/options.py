@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 import os
+import sys
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -139,14 +140,27 @@ def command(apps: dict[str, typer.Typer], name: str) -> Callable[[Callable[..., 
     return register
 
 
-def output(as_json: bool, pager: bool, data: Callable[[], Any], draw: Callable[[Console], None]) -> None:
-    """Print `data()` as JSON, or let `draw` draw, through a pager if asked and on a terminal; JSON never loads rich."""
+def output(
+    as_json: bool,
+    pager: bool,
+    data: Callable[[], Any],
+    draw: Callable[[Console], None],
+    plain: Callable[[int], str | None] | None = None,
+) -> None:
+    """Print `data()` as JSON, or let `draw` draw, through a pager if asked and on a terminal. JSON never loads
+    rich, and neither does `plain`, which may write uncoloured output for a pipe (None: let rich draw it)."""
     if as_json:
         from otscli.render import json as json_out
 
         json_out.write(data())
         return
-    from otscli.render.console import make_console
+    from otscli.render.console import make_console, plain_width
+
+    width = plain_width() if plain is not None else None
+    text = plain(width) if plain is not None and width is not None else None
+    if text is not None:
+        sys.stdout.write(text)
+        return
 
     console = make_console()
     if pager and console.is_terminal:

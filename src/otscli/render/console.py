@@ -33,6 +33,14 @@ def make_console() -> Console:
     )
 
 
+def plain_width() -> int | None:
+    """The width to write plain text at, when standard output is not a terminal and gets no colour; None when
+    output goes to a terminal or in colour, and so through rich."""
+    if sys.stdout.isatty() or wants_colour(is_terminal=False):
+        return None
+    return terminal_width(is_terminal=False)
+
+
 def wants_colour(is_terminal: bool) -> bool:
     """Colour on a terminal or with FORCE_COLOR; never with NO_COLOR (it wins) or TERM=dumb."""
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,6 +28,48 @@ def hang(console: Console, head: Text, body: Text, indent: int) -> list[Text]:
         line.rstrip()
         out.append(Text.assemble(head if number == 0 else " " * indent, line))
     return out
+
+
+# Characters known to take one column, as rich measures them: Latin with its extensions and spacing modifiers,
+# Cyrillic letters, and the punctuation and marks ots itself prints. Compiled on first use.
+_ONE_COLUMN = "[ -~\u00a0-\u02ff\u0400-\u0482\u048a-\u052f\u2010-\u2027\u2116●○×⚑─]*"
+_WORD = r"\s*\S+\s*"
+
+
+def plain_hang(head: str, body: str, indent: int, width: int) -> list[str] | None:
+    """What `hang` makes of plain text, without rich: the same lines, wrapped the way rich wraps them (greedy, by
+    words, folding a word longer than a line). None when a character might not be one column wide."""
+    lines = body.split("\n")
+    if not all(re.fullmatch(_ONE_COLUMN, line) for line in lines):
+        return None
+    room = max(width - indent, MIN_BODY_WIDTH)
+    pieces = [piece for line in lines for piece in wrap_words(line, room)]
+    return [(head if number == 0 else " " * indent) + piece.rstrip() for number, piece in enumerate(pieces)]
+
+
+def wrap_words(line: str, width: int) -> list[str]:
+    """`line` cut where rich's divide_line cuts it, for text of one-column characters."""
+    breaks: list[int] = []
+    offset = 0
+    for found in re.finditer(_WORD, line):
+        start, word = found.start(), found.group()
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:  # folded across lines, `width` characters each
+            chunks = [word[index : index + width] for index in range(0, len(word), width)]
+            for number, chunk in enumerate(chunks):
+                if start:
+                    breaks.append(start)
+                if number == len(chunks) - 1:
+                    offset = len(chunk)
+                else:
+                    start += len(chunk)
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    bounds = [0, *breaks, len(line)]
+    return [line[begin:end] for begin, end in itertools.pairwise(bounds)]
 
 
 def print_lines(console: Console, lines: list[Text]) -> None:

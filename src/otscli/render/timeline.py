@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from otscli.models import Catalog, Event
 from otscli.query import Anniversary
 from otscli.render.describe import kind_label, organ_names, place
-from otscli.render.layout import hang, print_lines
+from otscli.render.layout import hang, plain_hang, print_lines
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 MARKERS = {"held": "●", "planned": "○", "cancelled": "×"}
 RULE_WIDTH = 72  # the year rules stop here even on wide terminals and in pipes
+
+
+Segment = tuple[str, str]  # text and its rich style; the plain path uses only the text
 
 
 def draw(console: Console, events: Sequence[Event], catalog: Catalog) -> None:
@@ -37,33 +40,55 @@ def lines(console: Console, events: Sequence[Event], catalog: Catalog) -> list[T
     for event in events:
         if event.first_day.year != year:
             year = event.first_day.year
-            out.append(year_rule(year, min(console.width, RULE_WIDTH)))
-        head = Text.assemble((event.display_date.ljust(date_width), "cyan"), " ", MARKERS[event.status], " ")
-        out += hang(console, head, entry(event, catalog), date_width + 3)
+            out.append(Text.assemble(*year_rule(year, min(console.width, RULE_WIDTH))))
+        head = Text.assemble(*date_head(event, date_width))
+        out += hang(console, head, Text.assemble(*entry(event, catalog)), date_width + 3)
     return out
 
 
-def year_rule(year: int, width: int) -> Text:
-    from rich.text import Text
+def plain(events: Sequence[Event], catalog: Catalog, width: int) -> str | None:
+    """The timeline as plain text at `width` columns, exactly as `draw` writes it without colour, made without
+    rich; None when some text is not known to be one column a character, so that rich measures it."""
+    if not events:
+        return "No events match.\n"
+    date_width = max(len(event.display_date) for event in events)
+    out: list[str] = []
+    year: int | None = None
+    for event in events:
+        if event.first_day.year != year:
+            year = event.first_day.year
+            out.append(text_of(year_rule(year, min(width, RULE_WIDTH))))
+        hung = plain_hang(text_of(date_head(event, date_width)), text_of(entry(event, catalog)), date_width + 3, width)
+        if hung is None:
+            return None
+        out += hung
+    return "".join(line + "\n" for line in out)
 
+
+def text_of(segments: Sequence[Segment]) -> str:
+    return "".join(text for text, _ in segments)
+
+
+def date_head(event: Event, date_width: int) -> list[Segment]:
+    return [(event.display_date.ljust(date_width), "cyan"), (" ", ""), (MARKERS[event.status], ""), (" ", "")]
+
+
+def year_rule(year: int, width: int) -> list[Segment]:
     label = f"{year} "
-    return Text.assemble((label, "bold"), ("─" * max(width - len(label), 3), "dim"))
+    return [(label, "bold"), ("─" * max(width - len(label), 3), "dim")]
 
 
-def entry(event: Event, catalog: Catalog) -> Text:
+def entry(event: Event, catalog: Catalog) -> list[Segment]:
     """Title, then place, organs and kind, then what is disputed: one event's text, unwrapped."""
-    from rich.text import Text
-
-    text = Text()
-    text.append(event.title, style="bold")
+    segments = [(event.title, "bold")]
     if event.status != "held":
-        text.append(f"  [{event.status}]", style="yellow")
+        segments.append((f"  [{event.status}]", "yellow"))
     details = [part for part in (place(event, catalog), organ_names(event, catalog), kind_label(event)) if part]
-    text.append("\n" + " · ".join(details), style="dim")
+    segments.append(("\n" + " · ".join(details), "dim"))
     if event.is_disputed:
         fields = ", ".join(dict.fromkeys(dispute.field for dispute in event.disputed))
-        text.append(f"\n⚑ disputed: {fields} (ots show {event.id})", style="magenta")
-    return text
+        segments.append((f"\n⚑ disputed: {fields} (ots show {event.id})", "magenta"))
+    return segments
 
 
 def draw_anniversaries(console: Console, items: Sequence[Anniversary], catalog: Catalog) -> None:
@@ -82,5 +107,5 @@ def draw_anniversaries(console: Console, items: Sequence[Anniversary], catalog: 
             (label.ljust(ago_width), "bold"), "  ", (item.event.display_date.ljust(date_width), "cyan"), " ",
             MARKERS[item.event.status], " ",
         )  # fmt: skip
-        out += hang(console, head, entry(item.event, catalog), ago_width + date_width + 5)
+        out += hang(console, head, Text.assemble(*entry(item.event, catalog)), ago_width + date_width + 5)
     print_lines(console, out)
