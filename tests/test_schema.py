@@ -32,6 +32,7 @@ EXAMPLES = {
     "sources": ["sources", "--json"],
     "stats": ["stats", "--by", "state", "--json"],
     "on-this-day": ["on-this-day", "--date", "10-03", "--json"],
+    "coverage": ["coverage", "--json"],
 }
 
 
@@ -65,7 +66,7 @@ def test_the_schema_is_valid_draft_2020_12() -> None:
 @pytest.mark.parametrize("command", sorted(EXAMPLES))
 def test_every_json_output_follows_the_schema(command: str) -> None:
     runs = [edges(*EXAMPLES[command])]
-    if command in ("timeline", "organs", "states", "cities", "sources"):
+    if command in ("timeline", "organs", "states", "cities", "sources", "coverage"):
         runs.append(ots(command, "--json"))  # the whole bundled data too
     for run in runs:
         assert run.code == 0, run.err

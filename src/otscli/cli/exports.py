@@ -19,7 +19,13 @@ APPS: dict[str, typer.Typer] = {}
 def export(
     ctx: typer.Context,
     format_name: Annotated[
-        str | None, typer.Option("--format", "-f", metavar="FORMAT", help="json, jsonl, csv, md, ics, svg or html.")
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="json, jsonl, csv, md, ics, svg, html, geojson, svg-map, csl-json, bibtex or timelinejs.",
+        ),
     ] = None,
     output: Annotated[
         Path | None,

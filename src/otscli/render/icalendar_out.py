@@ -15,6 +15,8 @@ from otscli.models import Catalog, Event
 from otscli.render.describe import place
 
 DTSTAMP = "20000101T000000Z"
+CALENDAR_NAME = "Organization of Turkic States (ots)"
+CALENDAR_DESCRIPTION = "Summits, councils, meetings and agreements of the OTS, each with its sources, from ots."
 STATUS = {"held": "CONFIRMED", "planned": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
@@ -60,7 +62,7 @@ def vevent(event: Event, catalog: Catalog) -> list[str]:
         f"DTSTART;VALUE=DATE:{day(event.first_day)}",
         f"DTEND;VALUE=DATE:{day(event.last_day + dt.timedelta(days=1))}",
         f"SUMMARY:{escape(event.title)}",
-        f"CATEGORIES:{escape(event.kind)}",
+        "CATEGORIES:" + ",".join(escape(name) for name in categories(event, catalog)),
         f"STATUS:{STATUS[event.status]}",
         f"X-OTS-PRECISION:{event.date.precision}",
         f"DESCRIPTION:{escape(description(event, catalog))}",
@@ -68,11 +70,30 @@ def vevent(event: Event, catalog: Catalog) -> list[str]:
     where = place(event, catalog)
     if where:
         lines.append(f"LOCATION:{escape(where)}")
+    first = catalog.source_by_id[event.sources[0]]
+    if first.url:
+        lines.append(f"URL;VALUE=URI:{first.url}")
     return [*lines, "END:VEVENT"]
 
 
+def categories(event: Event, catalog: Catalog) -> list[str]:
+    """The organs' names and the kind, so that a calendar app can colour or filter by them."""
+    return [*(catalog.organ_by_id[organ_id].name for organ_id in event.organs), event.kind]
+
+
 def export(events: Sequence[Event], catalog: Catalog) -> str:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//otscli//ots timeline//EN", "CALSCALE:GREGORIAN"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//otscli//ots timeline//EN",
+        "CALSCALE:GREGORIAN",
+        f"NAME:{CALENDAR_NAME}",  # RFC 7986; X-WR-* for the apps that read only those
+        f"X-WR-CALNAME:{CALENDAR_NAME}",
+        f"DESCRIPTION:{escape(CALENDAR_DESCRIPTION)}",
+        f"X-WR-CALDESC:{escape(CALENDAR_DESCRIPTION)}",
+        "REFRESH-INTERVAL;VALUE=DURATION:P1D",
+        "X-PUBLISHED-TTL:P1D",
+    ]
     for event in events:
         lines += vevent(event, catalog)
     lines.append("END:VCALENDAR")

@@ -22,11 +22,12 @@ COMMANDS = {
     "sources": "sources",
     "stats": "counts",
     "on-this-day": "anniversaries",
+    "coverage": "coverage",
 }
 
 
 def output_schema() -> dict[str, Any]:
-    from otscli.models import City, Event, Organ, Source, State
+    from otscli.models import City, Claim, Event, Organ, Source, State
     from otscli.validation import adapter
 
     def ref(name: str) -> dict[str, str]:
@@ -48,7 +49,7 @@ def output_schema() -> dict[str, Any]:
     event_page["required"] += ["parts", "part_of"]
 
     records = {}
-    for model in (Event, Organ, State, City, Source):
+    for model in (Event, Organ, State, City, Source, Claim):
         generated = adapter(model).json_schema(mode="serialization", ref_template="#/$defs/{model}")
         records.update(generated.pop("$defs", {}))
         records[model.__name__] = generated
@@ -76,6 +77,46 @@ def output_schema() -> dict[str, Any]:
                     "count": {"type": "integer", "minimum": 1},
                 },
                 "required": ["key", "label", "count"],
+                "additionalProperties": False,
+            },
+        },
+        "coverage": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "organ": ref("Organ"),
+                    "events": {"type": "integer", "minimum": 0},
+                    "first": {"type": ["string", "null"], "description": "Date of the first held event."},
+                    "last": {"type": ["string", "null"], "description": "Last day of the latest held event."},
+                    "claims": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {
+                                "claim": ref("Claim"),
+                                "held": {"type": "integer", "minimum": 0},
+                                "met": {"type": "boolean"},
+                            },
+                            "required": ["claim", "held", "met"],
+                            "additionalProperties": False,
+                        },
+                    },
+                    "gaps": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {
+                                "format": {"type": "string"},
+                                "highest": {"type": "integer", "minimum": 1},
+                                "missing": {"type": "array", "items": {"type": "integer", "minimum": 1}},
+                            },
+                            "required": ["format", "highest", "missing"],
+                            "additionalProperties": False,
+                        },
+                    },
+                },
+                "required": ["organ", "events", "first", "last", "claims", "gaps"],
                 "additionalProperties": False,
             },
         },

@@ -1,0 +1,55 @@
+"""Commands that report on the record: coverage, cite."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from otscli.cli.app import session
+from otscli.cli.completion import completions
+from otscli.cli.options import Json, Organ, Pager, command, output
+from otscli.query import choose
+
+APPS: dict[str, typer.Typer] = {}
+CITATION_STYLES = ("text", "markdown", "bibtex")
+
+
+@command(APPS, "coverage")
+def coverage(ctx: typer.Context, organ: Organ = None, json: Json = False, pager: Pager = False) -> None:
+    """What the record holds per organ, what sources count, and which numbers are missing.
+
+    \b
+    ✓ or ✗ says whether the record holds as many events as a source counts.
+    Example: ots coverage --organ CoE --json | jq '.[].gaps'
+    """
+    from otscli import coverage as covered
+    from otscli.names import build_index
+    from otscli.render import coverage_out
+
+    catalog = session(ctx).catalog()
+    chosen = frozenset(map(build_index("organ", catalog.organs).resolve, organ or []))
+    rows = covered.coverage(catalog, chosen)
+    output(json, pager, lambda: coverage_out.records(rows), lambda out: coverage_out.draw(out, rows))
+
+
+@command(APPS, "cite")
+def cite(
+    ctx: typer.Context,
+    event_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", autocompletion=completions("events"), help="An event id, or the start of one."),
+    ],
+    style: Annotated[str, typer.Option("--format", "-f", metavar="STYLE", help="text, markdown or bibtex.")] = "text",
+) -> None:
+    """An event and its sources as a citation to paste.
+
+    \b
+    Example: ots cite 2018-09-03-summit-cholpon-ata --format bibtex
+    """
+    from otscli.query import find_event
+    from otscli.render.citations import cite as citation
+
+    chosen = choose("citation format", style, CITATION_STYLES)
+    catalog = session(ctx).catalog()
+    typer.echo(citation(find_event(catalog, event_id), catalog, chosen), nl=False)

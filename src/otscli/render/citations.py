@@ -1,0 +1,114 @@
+"""Sources as citations: CSL-JSON (Zotero, pandoc), BibTeX (LaTeX), and `ots cite` for one event."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from otscli.models import Catalog, Event, Source
+from otscli.render.describe import place
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+                  "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}  # fmt: skip
+
+
+def cited_sources(events: Sequence[Event], catalog: Catalog) -> list[Source]:
+    """The sources the events cite, each once, in the order first cited."""
+    ids = dict.fromkeys(source_id for event in events for source_id in event.sources)
+    return [catalog.source_by_id[source_id] for source_id in ids]
+
+
+def person(name: str) -> dict[str, str]:
+    """A CSL name: "Ali Furkan Tokgöz" -> given "Ali Furkan", family "Tokgöz"."""
+    given, _, family = name.rpartition(" ")
+    return {"family": family, "given": given} if given else {"literal": name}
+
+
+def csl_item(source: Source) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": source.id,
+        "type": "entry-encyclopedia" if source.publisher == "Wikipedia" else "webpage",
+        "title": source.title,
+    }
+    if source.author:
+        item["author"] = [person(source.author)]
+    if source.publisher:
+        item["publisher"] = source.publisher
+        item["container-title"] = source.publisher
+    if source.date:
+        parts = [source.date.year, source.date.month, source.date.day]
+        item["issued"] = {"date-parts": [[part for part in parts if part is not None]]}
+    if source.url:
+        item["URL"] = source.url
+    if source.note:
+        item["note"] = source.note
+    return item
+
+
+def export_csl_json(events: Sequence[Event], catalog: Catalog) -> str:
+    from otscli.render.indented import dumps
+
+    return dumps([csl_item(source) for source in cited_sources(events, catalog)]) + "\n"
+
+
+def latex(text: str) -> str:
+    return "".join(_LATEX_SPECIAL.get(char, char) for char in " ".join(text.split()))
+
+
+def bibtex_entry(source: Source) -> str:
+    fields = [("title", "{" + latex(source.title) + "}")]
+    if source.author:
+        given, _, family = source.author.rpartition(" ")
+        fields.append(("author", latex(f"{family}, {given}" if given else source.author)))
+    if source.publisher:
+        fields.append(("organization" if not source.author else "publisher", latex(source.publisher)))
+    if source.date:
+        fields.append(("year", str(source.date.year)))
+        if source.date.month:
+            fields.append(("month", _MONTHS[source.date.month - 1]))
+        fields.append(("date", str(source.date)))
+    if source.url:
+        fields.append(("url", source.url.replace("{", "%7B").replace("}", "%7D")))
+        fields.append(("howpublished", r"\url{" + source.url.replace("{", "%7B").replace("}", "%7D") + "}"))
+    key = re.sub(r"[^A-Za-z0-9:_.-]", "-", source.id)
+    body = ",\n".join(f"  {name} = {value if name == 'month' else '{' + value + '}'}" for name, value in fields)
+    return f"@misc{{{key},\n{body}\n}}\n"
+
+
+def export_bibtex(events: Sequence[Event], catalog: Catalog) -> str:
+    return "\n".join(bibtex_entry(source) for source in cited_sources(events, catalog))
+
+
+def reference(source: Source, markdown: bool = False) -> str:
+    """ "Publisher (2024-07-26). Title. URL" in the way of author–date styles; Markdown links the title."""
+    who = source.author or source.publisher or "Anonymous"
+    when = f" ({source.date})" if source.date else " (n.d.)"
+    title = source.title
+    if markdown:
+        title = markdown_text(title)
+        title = f"[{title}]({source.url})" if source.url else f"*{title}*"
+        return f"{markdown_text(who)}{when}. {title}." + (f" {markdown_text(source.publisher)}." if source.author
+                                                                and source.publisher else "")  # fmt: skip
+    tail = f" {source.publisher}." if source.author and source.publisher else ""
+    return f"{who}{when}. {title}.{tail}" + (f" {source.url}" if source.url else "")
+
+
+def markdown_text(text: str) -> str:
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|~])", r"\\\1", text)
+
+
+def cite(event: Event, catalog: Catalog, style: str) -> str:
+    """One event and its sources, as plain text, Markdown or BibTeX, ready to paste."""
+    sources = [catalog.source_by_id[source_id] for source_id in event.sources]
+    if style == "bibtex":
+        return "\n".join(bibtex_entry(source) for source in sources)
+    where = place(event, catalog)
+    headline = f"{event.title} ({event.display_date}{', ' + where if where else ''})"
+    if style == "markdown":
+        lines = [f"**{markdown_text(headline)}**", "", *(f"- {reference(source, markdown=True)}" for source in sources)]
+    else:
+        lines = [headline, *(f"  [{number}] {reference(source)}" for number, source in enumerate(sources, 1))]
+    lines.append(f"(ots record {event.id})" if style != "markdown" else f"\n_ots record `{event.id}`_")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,71 @@
+"""`ots coverage`: a table of what the record holds per organ, what sources count, and what is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from otscli.coverage import ClaimCheck, Gap, OrganCoverage
+from otscli.models import Claim, display_span
+from otscli.render.json import record
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def period(claim: Claim) -> str:
+    if claim.since and claim.until:
+        return f"in {claim.since}" if claim.since == claim.until else f"from {claim.since} to {claim.until}"
+    if claim.until:
+        return f"by {claim.until}"
+    return f"since {claim.since}" if claim.since else ""
+
+
+def claim_line(check: ClaimCheck) -> str:
+    """ "✗ 11 meetings of the Council of Foreign Ministers by 2015: 9 held (source-id)" """
+    claim = check.claim
+    count = "" if claim.qualifier == "exactly" else f"{claim.qualifier} "
+    when = period(claim)
+    counted = f"{count}{claim.count} {claim.what}" + (f" {when}" if when else "")
+    return f"{'✓' if check.is_met else '✗'} {counted}: {check.held} held (per {claim.source})"
+
+
+def gap_line(gap: Gap) -> str:
+    label = "" if gap.format == "ordinary" else f"{gap.format} "
+    return f"no {label}event numbered {', '.join(map(str, gap.missing))} (of 1–{gap.highest})"
+
+
+def heading(row: OrganCoverage) -> str:
+    span = ""
+    if row.first and row.last:
+        span = f", {display_span(row.first.date, row.last.end or row.last.date)}"
+    return f"{row.organ.name}: {row.events} event{'s' if row.events != 1 else ''}{span}"
+
+
+def draw(console: Console, rows: Sequence[OrganCoverage]) -> None:
+    """An organ a paragraph: its events and dates, then each count a source gives and each gap, indented."""
+    from rich.text import Text
+
+    from otscli.render.layout import hang, print_lines
+
+    lines: list[Text] = []
+    for row in rows:
+        lines.append(Text(heading(row), style="bold"))
+        for note in [claim_line(check) for check in row.claims] + [gap_line(gap) for gap in row.gaps]:
+            style = "green" if note.startswith("✓") else "yellow"
+            lines += hang(console, Text("  "), Text(note, style=style), 4)
+    print_lines(console, lines)
+
+
+def records(rows: Sequence[OrganCoverage]) -> list[dict[str, Any]]:
+    return [
+        {
+            "organ": record(row.organ),
+            "events": row.events,
+            "first": str(row.first.date) if row.first else None,
+            "last": str(row.last.end or row.last.date) if row.last else None,
+            "claims": [{"claim": record(check.claim), "held": check.held, "met": check.is_met} for check in row.claims],
+            "gaps": [{"format": gap.format, "highest": gap.highest, "missing": list(gap.missing)} for gap in row.gaps],
+        }
+        for row in rows
+    ]

@@ -1,0 +1,53 @@
+"""The JSON that Knight Lab's TimelineJS3 reads, so that a newsroom can embed the record.
+
+Format: https://timeline.knightlab.com/docs/json-format.html. Dates carry only the precision stored; the text
+is HTML, escaped, with the sources linked; each event's group is its first organ."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from typing import Any
+
+from otscli.models import Catalog, Event, PartialDate
+
+
+def date_object(date: PartialDate) -> dict[str, int]:
+    parts = {"year": date.year, "month": date.month, "day": date.day}
+    return {name: value for name, value in parts.items() if value is not None}
+
+
+def slide(event: Event, catalog: Catalog) -> dict[str, Any]:
+    sources = []
+    for source_id in event.sources:
+        source = catalog.source_by_id[source_id]
+        title = escape(source.title)
+        sources.append(f'<a href="{escape(source.url)}">{title}</a>' if source.url else title)
+    text = f"<p>{escape(event.summary)}</p>" if event.summary else ""
+    text += "<p>Sources: " + "; ".join(sources) + "</p>"
+    item: dict[str, Any] = {
+        "unique_id": event.id,
+        "start_date": date_object(event.date),
+        "display_date": event.display_date,
+        "text": {"headline": escape(event.title), "text": text},
+    }
+    if event.end is not None:
+        item["end_date"] = date_object(event.end)
+    if event.organs:
+        item["group"] = catalog.organ_by_id[event.organs[0]].name
+    return item
+
+
+def export(events: Sequence[Event], catalog: Catalog) -> str:
+    from otscli.render.indented import dumps
+
+    timeline = {
+        "title": {
+            "text": {
+                "headline": "Organization of Turkic States",
+                "text": f"<p>{len(events)} events from the ots record, each with its sources.</p>",
+            }
+        },
+        "events": [slide(event, catalog) for event in events],
+    }
+    return dumps(timeline) + "\n"

@@ -1,0 +1,179 @@
+"""What the record lacks, maps, citations and embeddable timelines: each output opened by the library or tool
+that its users open it with."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import edges, ots
+
+DIPAM = "dipam-analysis-55-2025"
+
+
+def bundled(*args: str) -> Any:
+    run = ots(*args)
+    assert run.code == 0, run.err
+    return run.out
+
+
+def held_cfm_meetings_by_2015() -> int:
+    events = json.loads(bundled("list", "--organ", "CFM", "--kind", "meeting", "--status", "held", "--until", "2015",
+                                "--json"))  # fmt: skip
+    return sum(1 for event in events if "CFM" in event["organs"] and event["part_of"] is None)
+
+
+def test_coverage_sets_the_counts_of_the_sources_beside_the_record() -> None:
+    rows = {row["organ"]["id"]: row for row in json.loads(bundled("coverage", "--json"))}
+    claims = {item["claim"]["id"]: item for item in rows["CFM"]["claims"]}
+    by_2015 = claims["cfm-meetings-by-2015"]
+    assert (by_2015["claim"]["count"], by_2015["claim"]["source"]) == (11, "turkic-council-political-cooperation-2016")
+    assert by_2015["held"] == held_cfm_meetings_by_2015()
+    assert by_2015["met"] == (by_2015["held"] >= 11)
+    missions = next(
+        item for item in rows["election-observation"]["claims"] if item["claim"]["qualifier"] == "more than"
+    )
+    assert missions["claim"]["count"] == 30 and missions["met"] == (missions["held"] > 30)
+
+
+def test_coverage_lists_the_numbers_of_a_series_that_no_event_carries() -> None:
+    rows = {row["organ"]["id"]: row for row in json.loads(bundled("coverage", "--json"))}
+    elders = json.loads(bundled("organ", "CoE", "--json"))["events"]
+    numbered = {event["number"] for event in elders if event["number"] and event["status"] == "held"}
+    (gap,) = [gap for gap in rows["CoE"]["gaps"] if gap["format"] == "ordinary"]
+    assert gap["highest"] == max(numbered)
+    assert gap["missing"] == [n for n in range(1, max(numbered)) if n not in numbered]
+    assert rows["CoE"]["first"] == min(event["date"] for event in elders if event["status"] == "held")
+
+
+def test_coverage_of_a_small_store_with_a_claim(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.toml"
+    claims.write_text('[[claim]]\nid = "summits-by-2019"\norgan = "CHS"\nwhat = "summits"\ncount = 3\n'
+                      'kind = "summit"\nuntil = "2019"\nsource = "test-source"\n', encoding="utf-8")  # fmt: skip
+    run = edges("--data", str(claims), "coverage", env={"COLUMNS": "200"})
+    assert run.code == 0, run.err
+    summits = len(edges("list", "--organ", "CHS", "--kind", "summit", "--until", "2019", "--status", "held",
+                        "--json").json())  # fmt: skip
+    mark = "✓" if summits >= 3 else "✗"
+    assert f"{mark} 3 summits by 2019: {summits} held (per test-source)" in run.out
+    assert "Council of Elders: 1 event, Nov 2017\n" in run.out
+
+
+def test_geojson_is_a_valid_feature_collection_with_longitude_first() -> None:
+    import geojson
+
+    text = bundled("export", "--format", "geojson")
+    collection = geojson.loads(text)
+    assert collection.is_valid, collection.errors()
+    assert collection["type"] == "FeatureCollection" and collection["features"]
+    for feature in collection["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+    baku = next(f for f in collection["features"] if f["properties"]["city"] == "Baku")
+    lon, lat = baku["geometry"]["coordinates"]
+    assert 49 < lon < 51 and 40 < lat < 41  # longitude first, as RFC 7946 says
+    located = [e for e in json.loads(bundled("list", "--json")) if e["city"]]
+    assert len(collection["features"]) == len(located)  # every city has coordinates
+
+
+def test_the_map_draws_a_circle_per_city_sized_by_its_events() -> None:
+    svg = ElementTree.fromstring(bundled("export", "--format", "svg-map"))
+    namespace = {"svg": "http://www.w3.org/2000/svg"}
+    circles = svg.findall("svg:circle", namespace)
+    counts = {c.find("svg:title", namespace).text.split(":")[0]: float(c.get("r")) for c in circles}  # type: ignore[union-attr]
+    assert counts["Baku"] > counts["Shusha"]  # Baku hosted more
+    assert "Budapest" in counts and "New York" not in counts  # outside the frame, counted in the caption
+    caption = svg.findall("svg:text", namespace)[-1].text or ""
+    assert "held outside the frame" in caption
+
+
+def test_csl_json_renders_with_citeproc() -> None:
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    items = json.loads(bundled("export", "--format", "csl-json"))
+    assert len({item["id"] for item in items}) == len(items)
+    source = CiteProcJSON(items)
+    bibliography = CitationStylesBibliography(
+        CitationStylesStyle("harvard-cite-them-right", validate=False), source, formatter.plain
+    )
+    bibliography.register(Citation([CitationItem(DIPAM)]))
+    (entry,) = [str(line) for line in bibliography.bibliography()]
+    assert "Tokgöz" in entry and "2025" in entry and "Analysis No. 55" in entry
+    dipam = next(item for item in items if item["id"] == DIPAM)
+    assert dipam["author"] == [{"family": "Tokgöz", "given": "Ali Furkan"}]
+    assert dipam["issued"] == {"date-parts": [[2025, 3]]} and dipam["URL"].startswith("https://")
+
+
+def test_bibtex_parses_with_bibtexparser() -> None:
+    import bibtexparser
+
+    text = bundled("export", "--format", "bibtex")
+    entries = {entry["ID"]: entry for entry in bibtexparser.loads(text).entries}
+    cited = json.loads(bundled("export", "--format", "csl-json"))
+    assert set(entries) == {item["id"] for item in cited}
+    dipam = entries[DIPAM]
+    assert (
+        dipam["author"] == "Tokgöz, Ali Furkan" and dipam["year"] == "2025" and dipam["month"] == "March"
+    )  # the month macro, expanded
+    assert dipam["url"].startswith("https://") and "Analysis No. 55" in dipam["title"]
+
+
+@pytest.mark.parametrize("style", ["text", "markdown", "bibtex"])
+def test_cite_prints_the_event_and_every_source(style: str) -> None:
+    event = json.loads(bundled("show", "2018-09-03-summit-cholpon-ata", "--json"))
+    out = bundled("cite", "2018-09-03-summit-cholpon-ata", "--format", style)
+    for source in event["sources"]:
+        assert (source["url"] in out) if style != "bibtex" else (source["id"] in out)
+    if style == "bibtex":
+        import bibtexparser
+
+        assert len(bibtexparser.loads(out).entries) == len(event["sources"])
+    else:
+        assert "Cholpon-Ata" in out and "3 Sep 2018" in out
+    assert edges("cite", "2019-summit", "--format", "latex").code == 2
+
+
+def test_timelinejs_follows_the_documented_format() -> None:
+    timeline = json.loads(bundled("export", "--format", "timelinejs"))
+    events = json.loads(bundled("list", "--json"))
+    assert set(timeline) == {"title", "events"} and timeline["title"]["text"]["headline"]
+    assert len(timeline["events"]) == len(events)
+    for slide, event in zip(timeline["events"], events, strict=True):
+        assert slide["unique_id"] == event["id"]
+        start = slide["start_date"]
+        assert isinstance(start["year"], int) and set(start) <= {"year", "month", "day"}
+        assert len(start) == event["date"].count("-") + 1  # the precision stored, no more
+        assert ("end_date" in slide) == (event["end"] is not None)
+        assert slide["text"]["headline"] and "Sources: " in slide["text"]["text"]
+        assert "<script" not in slide["text"]["text"]
+    assert len({slide["unique_id"] for slide in timeline["events"]}) == len(events)
+
+
+def test_the_calendar_can_be_subscribed_to() -> None:
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(bundled("export", "--format", "ics", "--year", "2024"))
+    assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) and calendar["X-WR-CALDESC"]
+    assert str(calendar["REFRESH-INTERVAL"].to_ical().decode()) == "P1D"
+    events = {e["id"]: e for e in json.loads(bundled("list", "--year", "2024", "--json"))}
+    sources = {s["id"]: s for s in json.loads(bundled("sources", "--json"))}
+    organs = {o["id"]: o["name"] for o in json.loads(bundled("organs", "--json"))}
+    for component in calendar.walk("VEVENT"):
+        event = events[str(component["UID"]).removesuffix("@otscli")]
+        categories = [str(c) for c in component["CATEGORIES"].cats]
+        assert categories == [organs[o] for o in event["organs"]] + [event["kind"]]
+        assert str(component["URL"]) == sources[event["sources"][0]]["url"]
+
+
+def test_the_readme_map_is_what_ots_draws_now() -> None:
+    from conftest import ROOT
+
+    drawn = bundled("export", "--format", "svg-map")
+    assert (ROOT / "docs" / "map.svg").read_text(encoding="utf-8") == drawn, (
+        "redraw: ots export -f svg-map -o docs/map.svg"
+    )
