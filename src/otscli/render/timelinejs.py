@@ -45,7 +45,7 @@ def export(events: Sequence[Event], catalog: Catalog) -> str:
         "title": {
             "text": {
                 "headline": "Organization of Turkic States",
-                "text": f"<p>{len(events)} events from the ots record, each with its sources.</p>",
+                "text": f"<p>{len(events)} event{'s' if len(events) != 1 else ''} from the ots record, with sources.</p>",
             }
         },
         "events": [slide(event, catalog) for event in events],
