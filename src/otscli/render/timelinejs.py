@@ -38,6 +38,10 @@ def slide(event: Event, catalog: Catalog) -> dict[str, Any]:
     return item
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def export(events: Sequence[Event], catalog: Catalog) -> str:
     from otscli.render.indented import dumps
 
@@ -45,7 +49,7 @@ def export(events: Sequence[Event], catalog: Catalog) -> str:
         "title": {
             "text": {
                 "headline": "Organization of Turkic States",
-                "text": f"<p>{len(events)} event{'s' if len(events) != 1 else ''} from the ots record, with sources.</p>",
+                "text": f"<p>{plural(len(events), 'event')} from the ots record, with sources.</p>",
             }
         },
         "events": [slide(event, catalog) for event in events],
