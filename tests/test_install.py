@@ -37,3 +37,6 @@ def test_wheel_installs_into_a_fresh_venv_and_runs_elsewhere(tmp_path: Path) -> 
         [str(python), "-m", "otscli", "organ", "CoE", "--json"], cwd=elsewhere, capture_output=True, text=True
     )
     assert module.returncode == 0 and '"name": "Council of Elders"' in module.stdout
+    site = subprocess.run([str(ots), "site", "-o", "site"], cwd=elsewhere, capture_output=True, text=True, timeout=300)
+    assert site.returncode == 0, site.stderr  # the templates and styles travel in the wheel
+    assert (elsewhere / "site" / "site.css").is_file() and (elsewhere / "site" / "events").is_dir()

@@ -70,3 +70,26 @@ def schema() -> None:
     from otscli.render.schema import output_schema
 
     json_out.write(output_schema())
+
+
+@command(APPS, "site")
+@with_filters
+def site(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path, typer.Option("--output", "-o", metavar="DIR", help="The folder to write the site into.", readable=False)
+    ],
+    filters: Filters = NO_FILTERS,
+) -> None:
+    """A static website of the selected record: a timeline with filters and search, a page for every event,
+    organ, state, city and source. Works from file:// and any static host.
+
+    \b
+    Example: ots site -o site/ --since 2009
+    """
+    from otscli.query import select
+    from otscli.site.build import build
+
+    catalog = session(ctx).catalog()
+    written = build(catalog, select(catalog, filters.resolve(catalog)), folder)
+    typer.echo(f"{written.pages} pages, {written.size / 1024:.0f} KiB, in {written.folder}", err=True)

@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "stats": "otscli.cli.listings",
     "on-this-day": "otscli.cli.listings",
     "schema": "otscli.cli.exports",
+    "site": "otscli.cli.exports",
     "coverage": "otscli.cli.reports",
     "cite": "otscli.cli.reports",
     "validate": "otscli.cli.files",

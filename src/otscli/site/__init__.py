@@ -1,0 +1,1 @@
+"""`ots site`: the record as a static website, written with Jinja2 (imported only by this command)."""

@@ -1,0 +1,136 @@
+"""The generated site as a visitor meets it, in headless Chromium (Debian's chromium and chromium-driver).
+
+Deselected by the README's test command; `.ci/run` installs Chromium and runs `pytest -m browser`."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ots
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("site") / "site"
+    run = ots("site", "-o", str(folder))
+    assert run.code == 0, run.err
+    return folder
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    assert shutil.which(CHROMIUM) and shutil.which(DRIVER), "apt-get install chromium chromium-driver"
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1200,900", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):  # fmt: skip
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def open_page(browser: Any, page: Path) -> None:
+    browser.get(page.as_uri())
+    assert not severe(browser), severe(browser)
+
+
+def severe(browser: Any) -> list[str]:
+    return [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def visible(browser: Any) -> list[str]:
+    return browser.execute_script(
+        "return Array.from(document.querySelectorAll('li.event')).filter(li => li.offsetParent !== null)"
+        ".map(li => li.querySelector('a').getAttribute('href').slice(7, -5));"
+    )
+
+
+def choose(browser: Any, name: str, value: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    Select(browser.find_element(By.NAME, name)).select_by_value(value)
+
+
+def test_the_index_lists_every_event(browser: Any, site: Path) -> None:
+    open_page(browser, site / "index.html")
+    assert sorted(visible(browser)) == sorted(event["id"] for event in ots("list", "--json").json())
+    assert browser.find_element("id", "shown").text.startswith(f"{len(visible(browser))} of ")
+
+
+def test_filters_narrow_the_timeline_as_the_command_line_does(browser: Any, site: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    open_page(browser, site / "index.html")
+    choose(browser, "organ", "CoE")
+    assert sorted(visible(browser)) == sorted(e["id"] for e in ots("list", "--organ", "CoE", "--json").json())
+    choose(browser, "organ", "")
+    for name, value in (("since", "2019"), ("until", "2019")):
+        field = browser.find_element(By.NAME, name)
+        field.clear()
+        field.send_keys(value)
+    choose(browser, "state", "HU")
+    expected = ots("list", "--year", "2019", "--state", "HU", "--json").json()
+    assert sorted(visible(browser)) == sorted(event["id"] for event in expected) and expected
+    browser.find_element(By.CSS_SELECTOR, "button[type=reset]").click()
+    assert len(visible(browser)) == len(ots("list", "--json").json())
+
+
+def test_search_finds_an_event_by_a_word_of_its_summary(browser: Any, site: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    open_page(browser, site / "index.html")
+    event = ots("show", "2018-09-03-summit-cholpon-ata", "--json").json()["event"]
+    assert "Ruh Ordo" in event["summary"] and "Ruh Ordo" not in event["title"]
+    browser.find_element(By.NAME, "q").send_keys("RUH ordo")
+    assert visible(browser) == ["2018-09-03-summit-cholpon-ata"]
+    # hidden years go too
+    assert browser.execute_script("return document.querySelectorAll('section.year:not([hidden])').length") == 1
+
+
+def test_pages_open_without_errors_and_follow_their_links(browser: Any, site: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    open_page(browser, site / "events" / "2018-09-03-summit-cholpon-ata.html")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "6th Summit of the Council of Heads of State"
+    for label in ("Council of Heads of State", "Cholpon-Ata", "Hungary"):
+        browser.find_element(By.LINK_TEXT, label).click()
+        assert not severe(browser)
+        assert browser.find_element(By.TAG_NAME, "h1").text == label
+        assert "2018-09-03-summit-cholpon-ata" in browser.page_source
+        browser.back()
+    for section in ("organs", "states", "cities", "sources"):
+        open_page(browser, site / section / "index.html")
+        first = browser.find_element(By.CSS_SELECTOR, "ul.registry a")
+        title = first.text
+        first.click()
+        assert browser.find_element(By.TAG_NAME, "h1").text == title
+
+
+def test_the_keyboard_reaches_the_content_and_the_filters(browser: Any, site: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(browser, site / "index.html")
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    focused = browser.switch_to.active_element
+    assert focused.text == "Skip to content" and focused.get_attribute("href").endswith("#main")
+    browser.find_element(By.NAME, "q").send_keys("samarkand", Keys.ENTER)  # Enter does not reload the page
+    assert "2022-11-11-summit-samarkand" in visible(browser)
