@@ -134,3 +134,25 @@ def test_the_keyboard_reaches_the_content_and_the_filters(browser: Any, site: Pa
     assert focused.text == "Skip to content" and focused.get_attribute("href").endswith("#main")
     browser.find_element(By.NAME, "q").send_keys("samarkand", Keys.ENTER)  # Enter does not reload the page
     assert "2022-11-11-summit-samarkand" in visible(browser)
+
+
+def test_every_internal_link_opens_a_page_with_a_heading(browser: Any, site: Path) -> None:
+    """Follows every relative link of every page once, as a visitor clicking through would."""
+    from selenium.webdriver.common.by import By
+
+    seen: set[str] = set()
+    queue = [(site / "index.html").as_uri()]
+    while queue:
+        address = queue.pop()
+        if address in seen:
+            continue
+        seen.add(address)
+        browser.get(address)
+        assert browser.find_element(By.TAG_NAME, "h1").text, address
+        assert not severe(browser), (address, severe(browser))
+        links = browser.execute_script(
+            "return Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"
+            ".filter(h => h.startsWith('file:')).map(h => h.split('#')[0]);"
+        )
+        queue += [link for link in links if link not in seen]
+    assert len(seen) == sum(1 for _ in site.rglob("*.html"))  # every page is reachable from the index
