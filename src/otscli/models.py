@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 _PARTIAL_DATE = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"  # ASCII digits only; compiled on first use
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
@@ -226,9 +226,9 @@ Kind = Literal[
     "conference",
     "publication",
 ]
-KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
+KINDS: tuple[str, ...] = get_args(Kind)
 Status = Literal["held", "planned", "cancelled"]
-STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
+STATUSES: tuple[str, ...] = get_args(Status)
 MeetingFormat = Literal["ordinary", "informal", "extraordinary"]
 OrganKind = Literal["principal", "related", "mechanism", "predecessor"]
 MembershipStatus = Literal["founding-member", "member", "observer"]

@@ -8,6 +8,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from otscli.errors import UsageError, printable
 from otscli.models import KINDS, STATUSES, Catalog, City, Event, Organ, PartialDate, Source, State
@@ -96,7 +97,7 @@ class Criteria:
         return Filter(
             since=parse_date("--since", self.since),
             until=parse_date("--until", self.until),
-            years=tuple(parse_year(year) for year in self.years),
+            years=tuple(self.years),
             organs=frozenset(map(build_index("organ", catalog.organs).resolve, self.organs)),
             cities=frozenset(map(build_index("city", catalog.cities).resolve, self.cities)),
             states=frozenset(map(build_index("state", catalog.states).resolve, self.states)),
@@ -113,12 +114,6 @@ def parse_date(option: str, value: str | None) -> PartialDate | None:
         return PartialDate.parse(value)
     except ValueError as error:
         raise UsageError(f"{option}: {printable(str(error))}") from None
-
-
-def parse_year(year: int) -> int:
-    if not 1 <= year <= 9999:
-        raise UsageError(f"--year: {year} is not a year from 1 to 9999")
-    return year
 
 
 def choose(what: str, value: str, allowed: Sequence[str]) -> str:
@@ -164,7 +159,8 @@ def find_event(catalog: Catalog, event_id: str) -> Event:
     raise UsageError(f"unknown event {printable(wanted)!r}{hint}")
 
 
-GROUPINGS = ("year", "organ", "city", "state", "kind")
+Grouping = Literal["year", "organ", "city", "state", "kind"]
+GROUPINGS: tuple[Grouping, ...] = get_args(Grouping)
 
 
 @dataclass(frozen=True)
@@ -176,9 +172,14 @@ class Count:
     count: int
 
 
-def count_by(catalog: Catalog, events: Sequence[Event], by: str) -> list[Count]:
+def grouping(value: str) -> Grouping:
+    """The grouping `value` names (any case); else a UsageError naming the closest."""
+    chosen = choose("--by value", value, GROUPINGS)
+    return next(name for name in GROUPINGS if name == chosen)
+
+
+def count_by(catalog: Catalog, events: Sequence[Event], by: Grouping) -> list[Count]:
     """Events counted per year (oldest first) or per organ, city, state or kind (most first)."""
-    by = choose("--by value", by, GROUPINGS)
     tally: dict[str | None, int] = {}
     selected = {event.id for event in events}
     for event in events:
@@ -192,7 +193,7 @@ def count_by(catalog: Catalog, events: Sequence[Event], by: str) -> list[Count]:
     return sorted(counts, key=lambda count: (-count.count, fold(count.label)))
 
 
-def group_keys(catalog: Catalog, event: Event, by: str) -> list[str | None]:
+def group_keys(catalog: Catalog, event: Event, by: Grouping) -> list[str | None]:
     if by == "year":
         return [str(year) for year in range(event.first_day.year, event.last_day.year + 1)]
     if by == "organ":
@@ -207,7 +208,7 @@ def group_keys(catalog: Catalog, event: Event, by: str) -> list[str | None]:
     return [event.kind]
 
 
-def label_of(catalog: Catalog, by: str, key: str | None) -> str:
+def label_of(catalog: Catalog, by: Grouping, key: str | None) -> str:
     if key is None:
         return f"(no {by})"
     if by == "organ":

@@ -7,6 +7,7 @@ import contextlib
 import errno
 import gc
 import importlib
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -82,8 +83,10 @@ def guarded(run_group: Callable[[], Any]) -> int:
     """The exit code of `run_group`, after reporting whatever went wrong in one line on stderr."""
     if sys.stdout is None:
         return report("standard output is closed", 1)
-    if (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "") != "utf8":
-        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    if (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "") != "utf8" and isinstance(
+        sys.stdout, io.TextIOWrapper
+    ):
+        sys.stdout.reconfigure(errors="replace")
     try:
         result = run_group()
         sys.stdout.flush()

@@ -104,12 +104,12 @@ def stats(
     an act that was part of a meeting (an appointment, say) counts with it.
     Example: ots stats --by city --kind summit
     """
-    from otscli.query import count_by, select
+    from otscli.query import count_by, grouping, select
     from otscli.render import json as json_out
     from otscli.render import stats as drawn
 
     catalog = session(ctx).catalog()
-    counts = count_by(catalog, select(catalog, filters.resolve(catalog)), by)[:limit]
+    counts = count_by(catalog, select(catalog, filters.resolve(catalog)), grouping(by))[:limit]
     output(json, pager, lambda: json_out.counts(counts), lambda out: drawn.draw(out, counts))
 
 

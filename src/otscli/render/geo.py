@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -17,23 +18,31 @@ WIDTH, HEIGHT = 1000, 480
 LABELLED = 16  # the busiest places get their names written
 
 
-def located(events: Sequence[Event], catalog: Catalog) -> list[tuple[Event, City]]:
+@dataclass(frozen=True)
+class Place:
+    city: City
+    lon: float
+    lat: float
+
+
+def located(events: Sequence[Event], catalog: Catalog) -> list[tuple[Event, Place]]:
     """Events with a city that has coordinates."""
     found = []
     for event in events:
         city = catalog.city_by_id.get(event.city or "")
         if city is not None and city.lat is not None and city.lon is not None:
-            found.append((event, city))
+            found.append((event, Place(city, city.lon, city.lat)))
     return found
 
 
-def feature(event: Event, city: City, catalog: Catalog) -> dict[str, Any]:
+def feature(event: Event, where: Place, catalog: Catalog) -> dict[str, Any]:
     first = catalog.source_by_id[event.sources[0]]
+    city = where.city
     state = catalog.state_by_id.get(city.state)
     return {
         "type": "Feature",
         "id": event.id,
-        "geometry": {"type": "Point", "coordinates": [city.lon, city.lat]},  # RFC 7946: longitude first
+        "geometry": {"type": "Point", "coordinates": [where.lon, where.lat]},  # RFC 7946: longitude first
         "properties": {
             "id": event.id,
             "title": event.title,
@@ -55,7 +64,7 @@ def export_geojson(events: Sequence[Event], catalog: Catalog) -> str:
 
     collection = {
         "type": "FeatureCollection",
-        "features": [feature(e, c, catalog) for e, c in located(events, catalog)],
+        "features": [feature(e, p, catalog) for e, p in located(events, catalog)],
     }
     return dumps(collection) + "\n"
 
@@ -70,8 +79,8 @@ def export_map(events: Sequence[Event], catalog: Catalog) -> str:
     """Circles sized by how many of the events took place in each city, over a graticule of the region."""
     west, south, east, north = FRAME
     places = located(events, catalog)
-    counts = Counter(city.id for _, city in places)
-    inside = {c.id: c for _, c in places if west <= c.lon <= east and south <= c.lat <= north}  # type: ignore[operator]
+    counts = Counter(where.city.id for _, where in places)
+    inside = {p.city.id: p for _, p in places if west <= p.lon <= east and south <= p.lat <= north}
     elsewhere = sum(count for city_id, count in counts.items() if city_id not in inside)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT + 40}" width="{WIDTH}" '
@@ -87,17 +96,18 @@ def export_map(events: Sequence[Event], catalog: Catalog) -> str:
         _, y = project(west, lat)
         parts.append(f'<line x1="0" y1="{y}" x2="{WIDTH}" y2="{y}" stroke="#d5dde8"/>')
         parts.append(f'<text x="4" y="{y - 3}" fill="#8a97a8">{lat}°N</text>')
-    ranked = sorted(inside.values(), key=lambda city: (-counts[city.id], city.id))
-    for city in sorted(ranked, key=lambda city: -counts[city.id]):
-        x, y = project(city.lon, city.lat)  # type: ignore[arg-type]
+    ranked = sorted(inside.values(), key=lambda where: (-counts[where.city.id], where.city.id))
+    for where in ranked:
+        city = where.city
+        x, y = project(where.lon, where.lat)
         radius = round(3 + 3 * math.sqrt(counts[city.id]), 1)
         label = f"{city.name}: {counts[city.id]} event{'s' if counts[city.id] != 1 else ''}"
         parts.append(f'<circle cx="{x}" cy="{y}" r="{radius}" fill="#c0392b" fill-opacity="0.45" stroke="#922b21">'
                      f"<title>{escape(label)}</title></circle>")  # fmt: skip
     placed: list[tuple[float, float, float, float]] = []
-    for city in ranked[:LABELLED]:
-        x, y = project(city.lon, city.lat)  # type: ignore[arg-type]
-        label = f"{city.name} {counts[city.id]}"
+    for where in ranked[:LABELLED]:
+        x, y = project(where.lon, where.lat)
+        label = f"{where.city.name} {counts[where.city.id]}"
         box = (x + 6, y - 18, x + 6 + 7 * len(label), y - 4)  # about 7 px a character at 12 px
         if any(box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3] for other in placed):
             continue  # would cover a busier city's label; its circle still says it on hover

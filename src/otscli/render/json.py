@@ -32,7 +32,8 @@ def plain(value: object) -> Any:
     if kind is str or value is None or kind is bool or kind is int:
         return value
     if kind is tuple or kind is list:
-        return [plain(item) for item in value]  # type: ignore[attr-defined]
+        assert isinstance(value, (tuple, list))
+        return [plain(item) for item in value]
     if kind is PartialDate:
         return str(value)
     if isinstance(value, Record):
