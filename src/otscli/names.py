@@ -15,7 +15,8 @@ from otscli.errors import UsageError
 # Azerbaijani schwa folds to e (Azərbaycan = Azerbaycan). The rest is done by NFKD below.
 _TURKIC_LETTERS = str.maketrans({"İ": "i", "I": "i", "ı": "i", "Ə": "e", "ə": "e"})
 _DROPPED = re.compile(r"['’ʻʼ`´]")
-_SEPARATORS = re.compile(r"[\W_]+")
+# "+" is kept: "OTS+" (a format of the organization) is not "OTS".
+_SEPARATORS = re.compile(r"[^\w+]+|_+")
 
 
 def fold(text: str) -> str:

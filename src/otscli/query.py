@@ -125,7 +125,16 @@ def choose(what: str, value: str, allowed: Sequence[str]) -> str:
     raise UsageError(f"unknown {what} {printable(value)!r}; {hint}")
 
 
+# Names of the organization itself, which has organs but is not one.
+ORGANIZATION_NAMES = frozenset(
+    {"ots", "tdt", "organization of turkic states", "turkic council", "turk kenesi",
+     "cooperation council of turkic speaking states", "ccts"}
+)  # fmt: skip
+
+
 def find_organ(catalog: Catalog, name: str) -> Organ:
+    if fold(name) in ORGANIZATION_NAMES:
+        raise UsageError(f"{printable(name)!r} is the organization itself, not one of its organs; see 'ots organs'")
     return catalog.organ_by_id[build_index("organ", catalog.organs).resolve(name)]
 
 
@@ -144,17 +153,25 @@ def find_source(catalog: Catalog, name: str) -> Source:
     return catalog.source_by_id[index.resolve(name)]
 
 
+AMBIGUOUS_SHOWN = 10
+
+
 def find_event(catalog: Catalog, event_id: str) -> Event:
-    """The event with this id, or the one event whose id starts with it."""
+    """The event with this id (in any case), or the one event whose id starts with it."""
     wanted = event_id.strip()
     if not wanted:
         raise UsageError("empty event id")
     if wanted in catalog.event_by_id:
         return catalog.event_by_id[wanted]
-    starting = [known for known in catalog.event_by_id if known.startswith(wanted)]
+    folded = wanted.casefold()
+    exact = [known for known in catalog.event_by_id if known.casefold() == folded]
+    starting = exact or [known for known in catalog.event_by_id if known.casefold().startswith(folded)]
     if len(starting) == 1:
         return catalog.event_by_id[starting[0]]
-    close = starting[:3] or difflib.get_close_matches(wanted, list(catalog.event_by_id), n=3, cutoff=0.6)
+    if starting:
+        shown = ", ".join(starting[:AMBIGUOUS_SHOWN]) + (", …" if len(starting) > AMBIGUOUS_SHOWN else "")
+        raise UsageError(f"ambiguous event id {printable(wanted)!r}: {len(starting)} events start with it: {shown}")
+    close = difflib.get_close_matches(wanted, list(catalog.event_by_id), n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(close)}?" if close else "; see 'ots list' for ids"
     raise UsageError(f"unknown event {printable(wanted)!r}{hint}")
 
