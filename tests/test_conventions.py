@@ -38,3 +38,30 @@ def test_a_name_differing_by_punctuation_does_not_match() -> None:
                                             ("Nursultan", "astana"), ("BAKÜ", "baku")])  # fmt: skip
 def test_turkish_and_native_spellings_of_cities_resolve(name: str, city: str) -> None:
     assert ots("city", name, "--json").json()["city"]["id"] == city
+
+
+def ids_of(*args: str) -> list[str]:
+    run = ots("list", *args, "--json")
+    assert run.code == 0, run.err
+    return [event["id"] for event in run.json()]
+
+
+@pytest.mark.parametrize(
+    ("span", "since_until"),
+    [("2019..2021", ["--since", "2019", "--until", "2021"]), ("2025..", ["--since", "2025"]),
+     ("..1994", ["--until", "1994"]), ("2019", ["--since", "2019", "--until", "2019"])],
+)  # fmt: skip
+def test_a_span_of_years_is_since_and_until(span: str, since_until: list[str]) -> None:
+    assert ids_of("--year", span) == ids_of(*since_until) != []
+
+
+def test_spans_of_years_or_together() -> None:
+    both = ids_of("--year", "..1994", "--year", "2025..")
+    expected = set(ids_of("--until", "1994")) | set(ids_of("--since", "2025"))
+    assert both == [event_id for event_id in ids_of() if event_id in expected]
+
+
+@pytest.mark.parametrize("bad", ["2021..2019", "10000", "19", "..", "2019...2020", "2019-2021"])
+def test_a_bad_span_of_years_is_a_usage_error(bad: str) -> None:
+    run = ots("list", "--year", bad)
+    assert run.code == 2 and run.err.startswith(f"ots: --year: '{bad}' ") and len(run.err.splitlines()) == 1

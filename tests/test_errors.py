@@ -306,7 +306,7 @@ CASES = [
     Case("Arguments", "An impossible date", "`ots list --until 2023-02-30`", 2,
          "ots: --until: 2023-02-30 does not exist: Feb 2023 has 28 days", cli("list", "--until", "2023-02-30")),
     Case("Arguments", "A year out of range", "`ots list --year 10000`", 2,
-         "ots: Invalid value for '--year'", cli("list", "--year", "10000")),
+         "ots: --year: '10000' is not a year or a span of years", cli("list", "--year", "10000")),
     Case("Arguments", "A negative or non-numeric limit", "`ots list --limit -1`", 2,
          "ots: Invalid value for '--limit'", cli("list", "--limit", "-1")),
     Case("Arguments", "`--since` after `--until`", "`ots list --since 2020 --until 2019`", 2,

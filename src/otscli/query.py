@@ -21,7 +21,7 @@ class Filter:
 
     since: PartialDate | None = None
     until: PartialDate | None = None
-    years: tuple[int, ...] = ()
+    years: tuple[YearSpan, ...] = ()  # inclusive; None is an open end
     organs: frozenset[str] = frozenset()
     cities: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()
@@ -40,8 +40,11 @@ class Filter:
                 return False
             if self.until is not None and first > self.until.end:
                 return False
-            if self.years and not any(first.year <= year <= last.year for year in self.years):
-                return False  # an interval overlaps a year when it starts by its end and ends after its start
+            if self.years and not any(
+                (start is None or last.year >= start) and (end is None or first.year <= end)
+                for start, end in self.years
+            ):
+                return False  # an interval overlaps a span of years when it starts by its end and ends after its start
         return (
             (not self.organs or not self.organs.isdisjoint(event.organs))
             and (not self.cities or event.city in self.cities)
@@ -84,7 +87,7 @@ class Criteria:
 
     since: str | None = None
     until: str | None = None
-    years: Sequence[int] = ()
+    years: Sequence[str | int] = ()  # 2019, "2019..2021", "2019..", "..2015"
     organs: Sequence[str] = ()
     cities: Sequence[str] = ()
     states: Sequence[str] = ()
@@ -97,7 +100,7 @@ class Criteria:
         return Filter(
             since=parse_date("--since", self.since),
             until=parse_date("--until", self.until),
-            years=tuple(self.years),
+            years=tuple(map(parse_years, self.years)),
             organs=frozenset(map(build_index("organ", catalog.organs).resolve, self.organs)),
             cities=frozenset(map(build_index("city", catalog.cities).resolve, self.cities)),
             states=frozenset(map(build_index("state", catalog.states).resolve, self.states)),
@@ -114,6 +117,26 @@ def parse_date(option: str, value: str | None) -> PartialDate | None:
         return PartialDate.parse(value)
     except ValueError as error:
         raise UsageError(f"{option}: {printable(str(error))}") from None
+
+
+YearSpan = tuple[int | None, int | None]
+_YEARS = r"([0-9]{4})?(\.\.)?([0-9]{4})?"
+
+
+def parse_years(value: str | int) -> YearSpan:
+    """A year or a span of years: "2019", "2019..2021", "2019.." (from), "..2015" (up to), ends included."""
+    text = str(value).strip()
+    match = re.fullmatch(_YEARS, text)
+    start, dots, end = match.groups() if match else (None, None, None)
+    if match is None or not (start or end) or (start and end and not dots) or (not dots and not start):
+        raise UsageError(
+            f"--year: {printable(text)!r} is not a year or a span of years (2019, 2019..2021, 2019.., ..2015)"
+        )
+    first = int(start) if start else None
+    last = (int(end) if end else None) if dots else first
+    if first is not None and last is not None and first > last:
+        raise UsageError(f"--year: {printable(text)!r} ends before it starts")
+    return first, last
 
 
 def choose(what: str, value: str, allowed: Sequence[str]) -> str:

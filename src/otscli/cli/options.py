@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help="Events ending on or after DATE.")]
 Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Events starting on or before DATE.")]
 Year = Annotated[
-    list[int] | None, typer.Option("--year", metavar="YYYY", min=1, max=9999, help="Events in this year (repeatable).")
+    list[str] | None,
+    typer.Option(
+        "--year", metavar="YYYY[..YYYY]", help="Events in this year, or span: 2019..2021, 2019.., ..2015 (repeatable)."
+    ),
 ]
 Organ = Annotated[
     list[str] | None,
@@ -63,7 +66,7 @@ class Filters:
 
     since: str | None = None
     until: str | None = None
-    year: tuple[int, ...] = ()
+    year: tuple[str, ...] = ()
     organ: tuple[str, ...] = ()
     city: tuple[str, ...] = ()
     state: tuple[str, ...] = ()
