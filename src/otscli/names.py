@@ -16,7 +16,7 @@ from otscli.errors import UsageError
 _TURKIC_LETTERS = str.maketrans({"İ": "i", "I": "i", "ı": "i", "Ə": "e", "ə": "e"})
 _DROPPED = re.compile(r"['’ʻʼ`´]")
 # "+" is kept: "OTS+" (a format of the organization) is not "OTS".
-_SEPARATORS = re.compile(r"[^\w+]+|_+")
+_SEPARATORS = re.compile(r"(?:[^\w+]|_)+")
 
 
 def fold(text: str) -> str:
