@@ -65,3 +65,21 @@ def test_spans_of_years_or_together() -> None:
 def test_a_bad_span_of_years_is_a_usage_error(bad: str) -> None:
     run = ots("list", "--year", bad)
     assert run.code == 2 and run.err.startswith(f"ots: --year: '{bad}' ") and len(run.err.splitlines()) == 1
+
+
+def test_a_broken_personal_file_says_how_to_get_past_it() -> None:
+    import os
+    from pathlib import Path
+
+    user_file = Path(os.environ["XDG_DATA_HOME"]) / "otscli" / "events.toml"
+    user_file.parent.mkdir(parents=True)
+    user_file.write_text("[[event]\nbroken\n", encoding="utf-8")
+    broken = ots("list", "--year", "1992")
+    assert broken.code == 1 and broken.err.startswith(f"{user_file}:1:8: TOML syntax")
+    assert broken.err.endswith(f"ots: the problem is in your data file; add --no-user-data to leave it out, "
+                               f"or fix it ({user_file})\n")  # fmt: skip
+    past = ots("--no-user-data", "list", "--year", "1992", "--json")
+    assert (past.code, [e["id"] for e in past.json()]) == (0, ["1992-10-30-summit-ankara"])
+    user_file.unlink()
+    other = ots("--data", "nowhere.toml", "list")
+    assert "--no-user-data" not in other.err  # only when the problem is in that file

@@ -149,13 +149,13 @@ def resolve_target(target: Path, shown: str) -> Path:
     return real
 
 
-def append_event(target: Path, draft: Draft, extra: Sequence[Path], bundled: bool) -> Event:
+def append_event(target: Path, draft: Draft, extra: Sequence[Path], bundled: bool, *, user: bool = True) -> Event:
     """Append `draft` to `target`. Names are resolved and the event checked before the lock is taken; under the
     lock, the file as it is then is checked again with the event added, and replaced only if nobody changed it
     in the meantime (else read again and retried), so that nothing anyone wrote is lost."""
     shown = printable(str(target))
     real = resolve_target(target, shown)
-    others = [path for path in data_paths(extra, bundled=bundled) if os.path.realpath(path) != str(real)]
+    others = [path for path in data_paths(extra, bundled=bundled, user=user) if os.path.realpath(path) != str(real)]
     others_catalog = load_files(others, cache=True)
     before = Snapshot.take(real, shown)
     catalog = others_catalog

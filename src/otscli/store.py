@@ -47,10 +47,10 @@ def env_data_paths() -> list[Path]:
     return [Path(part) for part in os.environ.get("OTS_DATA", "").split(os.pathsep) if part]
 
 
-def data_paths(extra: Sequence[Path], *, bundled: bool = True) -> list[Path]:
+def data_paths(extra: Sequence[Path], *, bundled: bool = True, user: bool = True) -> list[Path]:
     """Every file a command reads, in order: bundled, the user file if present, OTS_DATA, --data; a file named
     twice (under two spellings, or through a symlink) is read once."""
-    user_file = user_data_path()
+    user_file = user_data_path() if user else None
     candidates = [bundled_path()] if bundled else []
     if user_file is not None and user_file.is_file():
         candidates.append(user_file)
@@ -64,9 +64,9 @@ def data_paths(extra: Sequence[Path], *, bundled: bool = True) -> list[Path]:
     return paths
 
 
-def load(extra: Sequence[Path] = (), *, bundled: bool = True, cache: bool = True) -> Catalog:
+def load(extra: Sequence[Path] = (), *, bundled: bool = True, user: bool = True, cache: bool = True) -> Catalog:
     """Load, check and merge the data files; a DataError lists every problem found."""
-    return load_files(data_paths(extra, bundled=bundled), cache=cache)
+    return load_files(data_paths(extra, bundled=bundled, user=user), cache=cache)
 
 
 @dataclass

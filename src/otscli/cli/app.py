@@ -159,6 +159,7 @@ class Session:
 
     extra: list[Path] = field(default_factory=list)
     bundled: bool = True
+    user: bool = True
     cache: bool = True
     loaded: Catalog | None = None
 
@@ -166,8 +167,25 @@ class Session:
         if self.loaded is None:
             from otscli import store
 
-            self.loaded = store.load(self.extra, bundled=self.bundled, cache=self.cache)
+            try:
+                self.loaded = store.load(self.extra, bundled=self.bundled, user=self.user, cache=self.cache)
+            except DataError as error:
+                raise DataError(error.message + user_file_hint(error.message, self.user)) from None
         return self.loaded
+
+
+def user_file_hint(message: str, user: bool) -> str:
+    """A way past a broken personal file, when the problem is in it."""
+    from otscli.store import user_data_path
+
+    path = user_data_path()
+    if (
+        not user
+        or path is None
+        or not any(line.startswith(f"{printable(str(path))}:") for line in message.splitlines())
+    ):
+        return ""
+    return f"\nots: the problem is in your data file; add --no-user-data to leave it out, or fix it ({path})"
 
 
 def session(ctx: typer.Context) -> Session:
@@ -191,6 +209,9 @@ def root(
         ),
     ] = None,
     no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Leave out the bundled data.")] = False,
+    no_user_data: Annotated[
+        bool, typer.Option("--no-user-data", help="Leave out your data file ($XDG_DATA_HOME/otscli/events.toml).")
+    ] = False,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Parse every file afresh; neither read nor write the cache.")
     ] = False,
@@ -198,7 +219,7 @@ def root(
         bool, typer.Option("--version", callback=show_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    ctx.obj = Session(list(data or []), bundled=not no_bundled, cache=not no_cache)
+    ctx.obj = Session(list(data or []), bundled=not no_bundled, user=not no_user_data, cache=not no_cache)
     if ctx.invoked_subcommand is None:  # a bare `ots`: its help, as `ots --help` prints it
         typer.echo(ctx.get_help())
 

@@ -30,7 +30,7 @@ def validate(
     from otscli import store
 
     options = session(ctx)
-    store.load([*options.extra, *(paths or [])], bundled=options.bundled)
+    store.load([*options.extra, *(paths or [])], bundled=options.bundled, user=options.user)
 
 
 @command(APPS, "add")
@@ -76,4 +76,4 @@ def add(
     target = file or user_data_path()
     if target is None:
         raise UsageError("add: no home folder to keep your data file in; give --file PATH")
-    typer.echo(append_event(target, draft, options.extra, options.bundled).id)
+    typer.echo(append_event(target, draft, options.extra, options.bundled, user=options.user).id)
