@@ -32,11 +32,21 @@ def test_markup_in_data_is_printed_literally() -> None:
 
 
 def test_list_is_a_table_with_ids() -> None:
-    run = edges("list", "--year", "2017")
+    run = edges("list", "--year", "2017", env={"FORCE_COLOR": "1"})  # drawn, as on a terminal
     assert run.code == 0
-    header, *rows = [line for line in run.out.splitlines() if line.strip() and not set(line) <= set("━─┼╇ ")]
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", run.out)
+    header, *rows = [line for line in plain.splitlines() if line.strip() and not set(line) <= set("━─┼╇ ")]
     assert header.split() == ["Date", "┃", "Event", "┃", "Kind", "┃", "Place", "┃", "Id"]
     assert "Elders meet in November" in rows[0] and "2017-11-elders" in rows[0]
+
+
+def test_a_table_in_a_pipe_is_tab_separated_with_a_header() -> None:
+    run = edges("list", "--year", "2017")
+    assert run.out.splitlines() == [
+        "Date\tEvent\tKind\tPlace\tId",
+        "Nov 2017\tElders meet in November\tmeeting\tİstanbul, Türkiye\t2017-11-elders",
+    ]
+    assert all(line == line.rstrip(" ") and "│" not in line for line in ots("sources").out.splitlines())
 
 
 def test_show_prints_the_whole_event_with_sources_and_disputes() -> None:
@@ -100,10 +110,8 @@ def test_registry_listings() -> None:
     assert [state["id"] for state in edges("states", "--json").json()] == ["AZ", "TR", "HU"]
     assert [city["id"] for city in edges("cities", "--json").json()] == ["istanbul", "nakhchivan", "baku"]
     assert [source["id"] for source in edges("sources", "--json").json()] == ["test-source"]
-    states = edges("states").out
-    assert re.search(r"HU\s+│\s+Hungary\s+│\s+observer\s+│\s+1", states)
-    organs = edges("organs").out
-    assert re.search(r"CHS\s+│\s+Council of Heads of State\s+│\s+principal\s+│\s+3", organs)
+    assert "HU\tHungary\tobserver\t1" in edges("states").out.splitlines()
+    assert "CHS\tCouncil of Heads of State\tprincipal\t3" in edges("organs").out.splitlines()
 
 
 def test_event_json_keys_are_stable() -> None:

@@ -39,56 +39,79 @@ def events_table(events: Sequence[Event], catalog: Catalog, width: int) -> Table
         if column.header in ("Kind", "Place") and width < PIPE_WIDTH:
             column.max_width = 16 if column.header == "Kind" else 20
     for event in events:
-        title = event.title + (" [planned]" if event.is_planned else "") + (" ⚑" if event.is_disputed else "")
-        cells = {"Date": event.display_date, "Event": title, "Kind": kind_label(event)}
-        cells |= {"Place": place(event, catalog), "Id": event.id}
+        cells = event_cells(event, catalog)
         table.add_row(*(Text(cells[header]) for header in wanted))
     return table
+
+
+def is_piped(console: Console) -> bool:
+    """Output for another program: not a terminal, and no colour asked for."""
+    return not console.is_terminal and console.color_system is None
+
+
+def write_tsv(console: Console, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """gh's convention for a table in a pipe: a header, then one line a row, cells separated by tabs."""
+
+    def cell(text: str) -> str:
+        return " ".join(text.split())
+
+    lines = ["\t".join(headers), *("\t".join(cell(value) for value in row) for row in rows)]
+    console.file.write("".join(line + "\n" for line in lines))
+
+
+def show(console: Console, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """A table: drawn on a terminal, tab-separated in a pipe."""
+    from rich.text import Text
+
+    if is_piped(console):
+        write_tsv(console, headers, rows)
+        return
+    table = new_table(*headers)
+    for row in rows:
+        table.add_row(*(Text(value) for value in row))
+    console.print(table)
+
+
+def event_cells(event: Event, catalog: Catalog) -> dict[str, str]:
+    title = event.title + (" [planned]" if event.is_planned else "") + (" ⚑" if event.is_disputed else "")
+    return {"Date": event.display_date, "Event": title, "Kind": kind_label(event), "Place": place(event, catalog),
+            "Id": event.id}  # fmt: skip
 
 
 def draw_events(console: Console, events: Sequence[Event], catalog: Catalog) -> None:
     from rich.text import Text
 
-    console.print(events_table(events, catalog, console.width) if events else Text("No events match.", style="dim"))
+    if not events:
+        console.print(Text("No events match.", style="dim"))
+    elif is_piped(console):
+        headers = ("Date", "Event", "Kind", "Place", "Id")
+        write_tsv(console, headers, [[event_cells(event, catalog)[h] for h in headers] for event in events])
+    else:
+        console.print(events_table(events, catalog, console.width))
 
 
 def draw_organs(console: Console, catalog: Catalog) -> None:
-    from rich.text import Text
-
     counts = Counter(organ_id for event in catalog.events for organ_id in event.organs)
-    table = new_table("Id", "Name", "Kind", "Events")
-    for organ in catalog.organs:
-        table.add_row(Text(organ.id), Text(organ.name), Text(organ.kind), Text(str(counts[organ.id])))
-    console.print(table)
+    rows = [(organ.id, organ.name, organ.kind, str(counts[organ.id])) for organ in catalog.organs]
+    show(console, ("Id", "Name", "Kind", "Events"), rows)
 
 
 def draw_states(console: Console, catalog: Catalog) -> None:
-    from rich.text import Text
-
-    table = new_table("Id", "Name", "Status", "Events")
+    rows = []
     for state in catalog.states:
         count = sum(1 for event in catalog.events if state.id in event.states or catalog.state_of(event) == state)
-        table.add_row(Text(state.id), Text(state.name), Text(current_status(state)), Text(str(count)))
-    console.print(table)
+        rows.append((state.id, state.name, current_status(state), str(count)))
+    show(console, ("Id", "Name", "Status", "Events"), rows)
 
 
 def draw_cities(console: Console, catalog: Catalog) -> None:
-    from rich.text import Text
-
     counts = Counter(event.city for event in catalog.events)
-    table = new_table("Id", "Name", "State", "Events")
-    for city in catalog.cities:
-        state = catalog.state_by_id[city.state].name
-        table.add_row(Text(city.id), Text(city.name), Text(state), Text(str(counts[city.id])))
-    console.print(table)
+    rows = [(city.id, city.name, catalog.state_by_id[city.state].name, str(counts[city.id])) for city in catalog.cities]
+    show(console, ("Id", "Name", "State", "Events"), rows)
 
 
 def draw_sources(console: Console, catalog: Catalog) -> None:
-    from rich.text import Text
-
     counts = Counter(source_id for event in catalog.events for source_id in event.sources)
-    table = new_table("Id", "Title", "Publisher", "Date", "Events")
-    for source in catalog.sources:
-        row = (source.id, source.title, source.publisher or "", str(source.date or ""), str(counts[source.id]))
-        table.add_row(*(Text(cell) for cell in row))
-    console.print(table)
+    rows = [(source.id, source.title, source.publisher or "", str(source.date or ""), str(counts[source.id]))
+            for source in catalog.sources]  # fmt: skip
+    show(console, ("Id", "Title", "Publisher", "Date", "Events"), rows)
