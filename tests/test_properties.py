@@ -177,7 +177,11 @@ json_values = st.recursive(
 @SETTINGS
 @given(json_values)
 def test_the_fast_json_writer_writes_what_the_standard_library_writes(value: Any) -> None:
-    assert indented.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    """The same text, but for U+2028 and U+2029, which it escapes so that line-splitting readers keep records whole."""
+    standard = json.dumps(value, ensure_ascii=False, indent=2)
+    written = indented.dumps(value)
+    assert written == standard.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    assert json.loads(written) == json.loads(standard) and "\u2028" not in written and "\u2029" not in written
 
 
 def test_every_json_output_is_in_the_standard_indented_form() -> None:
