@@ -83,3 +83,37 @@ def test_a_broken_personal_file_says_how_to_get_past_it() -> None:
     user_file.unlink()
     other = ots("--data", "nowhere.toml", "list")
     assert "--no-user-data" not in other.err  # only when the problem is in that file
+
+
+def test_short_flags_where_the_conventions_are_clear() -> None:
+    assert ids_of("-n", "2", "-r") == ids_of("--limit", "2", "--reverse")
+    assert ots("-V").out == ots("--version").out != ""
+
+
+def test_an_error_points_to_the_commands_own_help() -> None:
+    assert ots("list", "--colour").err == "ots: No such option: --colour (see 'ots list --help')\n"
+    assert (
+        ots("--colour", "list").err == "ots: No such option: --colour (Possible options: --color) (see 'ots --help')\n"
+    )
+
+
+def test_color_always_and_never_beat_the_environment() -> None:
+    assert "\x1b[" in ots("--color", "always", "timeline", "--year", "2009", env={"NO_COLOR": "1"}).out
+    assert "\x1b[" not in ots("--color", "never", "timeline", "--year", "2009", env={"FORCE_COLOR": "1"}).out
+    assert ots("--color", "sometimes", "list").code == 2
+
+
+def test_output_taller_than_the_screen_goes_through_the_pager(tmp_path: pytest.TempPathFactory) -> None:
+    from pathlib import Path
+
+    from test_process import run_in_terminal, terminal_env
+
+    paged = Path(str(tmp_path)) / "paged.txt"
+    pager = {"OTS_PAGER": f"cat > {paged}"}
+    shown = run_in_terminal(["timeline"], terminal_env(**pager, LINES="24"))
+    assert b"Nakhchivan" in paged.read_bytes() and b"Nakhchivan" not in shown  # all of it went to the pager
+    paged.unlink()
+    short = run_in_terminal(["show", "2018-09-03-summit-cholpon-ata"], terminal_env(**pager, LINES="200"))
+    assert not paged.exists() and b"Cholpon-Ata" in short  # fits the screen: written straight
+    direct = run_in_terminal(["--no-pager", "timeline"], terminal_env(**pager, LINES="24"))
+    assert not paged.exists() and b"Nakhchivan" in direct

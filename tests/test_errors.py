@@ -319,7 +319,7 @@ CASES = [
     Case("Arguments", "An unknown format", "`ots export --format pdf`", 2,
          "ots: --format: unknown format 'pdf'", cli("export", "--format", "pdf")),
     Case("Arguments", "An unknown option", "`ots list --colour`", 2,
-         "ots: No such option: --colour (see 'ots --help')", cli("list", "--colour")),
+         "ots: No such option: --colour (see 'ots list --help')", cli("list", "--colour")),
     Case("Arguments", "An argument that is not valid UTF-8", "`ots city $'Bak\\xfd'`", 2,
          "ots: unknown city 'Bak\\udcfd'; did you mean Baku?", not_utf8_argument),
     Case("Streams", "The reader of a pipe stops early", "`ots list \\| head -1`", 0, "", into_head),

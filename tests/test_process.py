@@ -72,7 +72,7 @@ def run_in_terminal(args: list[str], env: dict[str, str], *, stdin_too: bool = F
 
 def terminal_env(**extra: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
-    env.update({"TERM": "xterm-256color", **extra})
+    env.update({"TERM": "xterm-256color", "PAGER": "cat", **extra})  # a pager that never waits for a key
     return env
 
 

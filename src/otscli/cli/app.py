@@ -99,7 +99,9 @@ def guarded(run_group: Callable[[], Any]) -> int:
         return report("interrupted", 130)
     except typer.TyperException as error:  # click's usage errors: bad option, missing argument
         message = printable(error.format_message())
-        return report(f"{message} (see 'ots --help')", getattr(error, "exit_code", 2))
+        context = getattr(error, "ctx", None)
+        command = getattr(context, "command_path", None) or "ots"
+        return report(f"{message} (see '{command} --help')", getattr(error, "exit_code", 2))
     except OSError as error:
         return output_failed(error)
     except OutputFailed as failed:
@@ -215,10 +217,20 @@ def root(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Parse every file afresh; neither read nor write the cache.")
     ] = False,
+    colour: Annotated[
+        str, typer.Option("--color", metavar="WHEN", help="auto (the default), always or never; beats NO_COLOR.")
+    ] = "auto",
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page; write straight to the terminal.")] = False,
     version: Annotated[
-        bool, typer.Option("--version", callback=show_version, is_eager=True, help="Print the version and exit.")
+        bool,
+        typer.Option("--version", "-V", callback=show_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
+    from otscli.query import choose
+    from otscli.render import console
+
+    choice = choose("--color value", colour, ("auto", "always", "never"))
+    console.preferences = console.Preferences(colour=console.COLOUR_CHOICES[choice], pager=not no_pager)
     ctx.obj = Session(list(data or []), bundled=not no_bundled, user=not no_user_data, cache=not no_cache)
     if ctx.invoked_subcommand is None:  # a bare `ots`: its help, as `ots --help` prints it
         typer.echo(ctx.get_help())

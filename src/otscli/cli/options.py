@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import os
 import sys
 import typing
 from collections.abc import Callable
@@ -53,10 +52,10 @@ Kind = Annotated[
 Status = Annotated[
     list[str] | None, typer.Option("--status", metavar="STATUS", help="held, planned or cancelled (repeatable).")
 ]
-Reverse = Annotated[bool, typer.Option("--reverse", help="Newest first.")]
-Limit = Annotated[int | None, typer.Option("--limit", metavar="N", min=0, help="At most N events.")]
+Reverse = Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")]
+Limit = Annotated[int | None, typer.Option("--limit", "-n", metavar="N", min=0, help="At most N events.")]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
-Pager = Annotated[bool, typer.Option("--pager", help="Page long output (only on a terminal).")]
+Pager = Annotated[bool, typer.Option("--pager", help="Page even output that fits the screen (only on a terminal).")]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -157,18 +156,11 @@ def output(
 
         json_out.write(data())
         return
-    from otscli.render.console import make_console, plain_width
+    from otscli.render.console import draw_paged, plain_width
 
     width = plain_width() if plain is not None else None
     text = plain(width) if plain is not None and width is not None else None
     if text is not None:
         sys.stdout.write(text)
         return
-
-    console = make_console()
-    if pager and console.is_terminal:
-        os.environ.setdefault("LESS", "-FRX")  # keep colours, quit if one screen
-        with console.pager(styles=True):
-            draw(console)
-    else:
-        draw(console)
+    draw_paged(draw, forced=pager)

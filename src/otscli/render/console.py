@@ -4,23 +4,40 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 PIPE_WIDTH = 10_000  # wide enough that nothing is wrapped or cut when the output is not a terminal
+ColourChoice = Literal["auto", "always", "never"]
+COLOUR_CHOICES: dict[str, ColourChoice] = {"auto": "auto", "always": "always", "never": "never"}
 
 
-def make_console() -> Console:
+@dataclass
+class Preferences:
+    """What the global options chose for drawing: set once a run, by the command line."""
+
+    colour: ColourChoice = "auto"
+    pager: bool = True
+
+
+preferences = Preferences()
+
+
+def make_console(file: IO[str] | None = None) -> Console:
+    """The console for stdout (or for `file`, drawn as stdout would be)."""
     from rich.console import Console
 
     stream = sys.stdout
     is_terminal = stream.isatty()
     colour = wants_colour(is_terminal)
     return Console(
-        file=stream,
+        file=file or stream,
         width=terminal_width(is_terminal),
         color_system="auto" if colour else None,
         force_terminal=colour,
@@ -42,10 +59,36 @@ def plain_width() -> int | None:
 
 
 def wants_colour(is_terminal: bool) -> bool:
-    """Colour on a terminal or with FORCE_COLOR; never with NO_COLOR (it wins) or TERM=dumb."""
+    """--color always or never, else: colour on a terminal or with FORCE_COLOR; never with NO_COLOR (it wins over
+    FORCE_COLOR) or TERM=dumb."""
+    if preferences.colour != "auto":
+        return preferences.colour == "always"
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return is_terminal or bool(os.environ.get("FORCE_COLOR"))
+
+
+def draw_paged(draw: Callable[[Console], None], *, forced: bool = False) -> None:
+    """Draws to stdout; on a terminal, output taller than the screen goes through a pager, as git and gh do:
+    $OTS_PAGER, else $PAGER, else less (with LESS=FRX unless LESS is set). --no-pager, or a pipe, writes directly."""
+    import io
+
+    if not sys.stdout.isatty() or not (preferences.pager or forced):
+        draw(make_console())
+        return
+    buffer = io.StringIO()
+    console = make_console(buffer)
+    draw(console)
+    text = buffer.getvalue()
+    if text.count("\n") < shutil.get_terminal_size((80, 24)).lines and not forced:
+        sys.stdout.write(text)
+        return
+    command = os.environ.get("OTS_PAGER") or os.environ.get("PAGER") or "less"
+    environment = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    try:
+        subprocess.run(command, shell=True, input=text.encode("utf-8"), env=environment, check=False)
+    except OSError:
+        sys.stdout.write(text)
 
 
 def terminal_width(is_terminal: bool) -> int:
