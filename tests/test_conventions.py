@@ -117,3 +117,28 @@ def test_output_taller_than_the_screen_goes_through_the_pager(tmp_path: pytest.T
     assert not paged.exists() and b"Cholpon-Ata" in short  # fits the screen: written straight
     direct = run_in_terminal(["--no-pager", "timeline"], terminal_env(**pager, LINES="24"))
     assert not paged.exists() and b"Nakhchivan" in direct
+
+
+def test_kind_takes_the_label_the_kind_column_prints() -> None:
+    informal = ots("list", "--kind", "informal summit", "--json").json()
+    assert informal and {(e["kind"], e["format"]) for e in informal} == {("summit", "informal")}
+    summits = ots("list", "--kind", "summit", "--json").json()
+    assert {e["id"] for e in informal} < {e["id"] for e in summits}  # "summit" is every summit, of any format
+    assert ots("list", "--kind", "informl summit").err.startswith("ots: unknown kind 'informl summit'; did you mean")
+
+
+def test_tag_and_number_filter() -> None:
+    tagged = ots("list", "--tag", "cultural-capital", "--json").json()
+    assert tagged and all("cultural-capital" in e["tags"] for e in tagged)
+    ninth = ots("list", "--organ", "CHS", "--number", "9", "--number", "10", "--json").json()
+    assert sorted(e["number"] for e in ninth) == [9, 10] and all("CHS" in e["organs"] for e in ninth)
+
+
+def test_kinds_lists_every_vocabulary_with_its_use() -> None:
+    found = ots("kinds", "--json").json()
+    events = ots("list", "--json").json()
+    kinds = {item["value"]: item["events"] for item in found["kinds"]}
+    assert kinds["informal summit"] == sum(1 for e in events if (e["kind"], e["format"]) == ("summit", "informal"))
+    assert sum(kinds.values()) == len(events) and "award" in kinds  # every kind, used or not
+    assert {item["value"] for item in found["statuses"]} == {"held", "planned", "cancelled"}
+    assert ots("kinds").out.splitlines()[0] == "Filter\tValue\tEvents"

@@ -220,3 +220,9 @@ def test_the_readme_coverage_table_is_generated_from_the_data(catalog: Catalog) 
     if os.environ.get("OTS_UPDATE_README"):
         readme.write_text(fresh, encoding="utf-8")
     assert fresh == text, "README coverage table is stale: OTS_UPDATE_README=1 .venv/bin/pytest tests/test_data.py"
+
+
+def test_a_format_belongs_to_meetings(catalog: Catalog) -> None:
+    """informal and extraordinary describe summits, meetings and consultations, not the acts done at them."""
+    formatted = {"summit", "meeting", "consultation"}
+    assert [e.id for e in catalog.events if e.format not in (None, "ordinary") and e.kind not in formatted] == []

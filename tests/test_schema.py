@@ -33,6 +33,7 @@ EXAMPLES = {
     "stats": ["stats", "--by", "state", "--json"],
     "on-this-day": ["on-this-day", "--date", "10-03", "--json"],
     "coverage": ["coverage", "--json"],
+    "kinds": ["kinds", "--json"],
 }
 
 

@@ -230,6 +230,7 @@ KINDS: tuple[str, ...] = get_args(Kind)
 Status = Literal["held", "planned", "cancelled"]
 STATUSES: tuple[str, ...] = get_args(Status)
 MeetingFormat = Literal["ordinary", "informal", "extraordinary"]
+MEETING_FORMATS: tuple[str, ...] = get_args(MeetingFormat)
 OrganKind = Literal["principal", "related", "mechanism", "predecessor"]
 MembershipStatus = Literal["founding-member", "member", "observer"]
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from otscli.errors import UsageError, printable
-from otscli.models import KINDS, STATUSES, Catalog, City, Event, Organ, PartialDate, Source, State
+from otscli.models import KINDS, MEETING_FORMATS, STATUSES, Catalog, City, Event, Organ, PartialDate, Source, State
 from otscli.names import NameIndex, build_index, fold
 
 
@@ -25,8 +25,10 @@ class Filter:
     organs: frozenset[str] = frozenset()
     cities: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()
-    kinds: frozenset[str] = frozenset()
+    kinds: frozenset[KindLabel] = frozenset()  # (kind, format), format None: any format
     statuses: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    numbers: frozenset[int] = frozenset()
     text: str = ""
 
     def __post_init__(self) -> None:
@@ -49,8 +51,13 @@ class Filter:
             (not self.organs or not self.organs.isdisjoint(event.organs))
             and (not self.cities or event.city in self.cities)
             and (not self.states or involves_state(event, catalog, self.states))
-            and (not self.kinds or event.kind in self.kinds)
+            and (
+                not self.kinds
+                or any(kind == event.kind and form in (None, event.format or "ordinary") for kind, form in self.kinds)
+            )
             and (not self.statuses or event.status in self.statuses)
+            and (not self.tags or not self.tags.isdisjoint(event.tags))
+            and (not self.numbers or event.number in self.numbers)
             and (not self.text or contains_words(event, self.text))
         )
 
@@ -93,6 +100,8 @@ class Criteria:
     states: Sequence[str] = ()
     kinds: Sequence[str] = ()
     statuses: Sequence[str] = ()
+    tags: Sequence[str] = ()
+    numbers: Sequence[int] = ()
     text: str = ""
 
     def resolve(self, catalog: Catalog) -> Filter:
@@ -104,8 +113,10 @@ class Criteria:
             organs=frozenset(map(build_index("organ", catalog.organs).resolve, self.organs)),
             cities=frozenset(map(build_index("city", catalog.cities).resolve, self.cities)),
             states=frozenset(map(build_index("state", catalog.states).resolve, self.states)),
-            kinds=frozenset(choose("kind", kind, KINDS) for kind in self.kinds),
+            kinds=frozenset(map(parse_kind, self.kinds)),
             statuses=frozenset(choose("status", status, STATUSES) for status in self.statuses),
+            tags=frozenset(tag.strip().lower() for tag in self.tags),
+            numbers=frozenset(self.numbers),
             text=self.text,
         )
 
@@ -117,6 +128,19 @@ def parse_date(option: str, value: str | None) -> PartialDate | None:
         return PartialDate.parse(value)
     except ValueError as error:
         raise UsageError(f"{option}: {printable(str(error))}") from None
+
+
+KindLabel = tuple[str, str | None]
+FORMATTED_KINDS = ("summit", "meeting")  # the kinds that have an informal or extraordinary format
+
+
+def parse_kind(value: str) -> KindLabel:
+    """A kind as the Kind column prints it: "summit", or with its format, "informal summit"."""
+    words = value.strip().lower().split()
+    if len(words) == 2 and words[0] in MEETING_FORMATS:
+        return choose("kind", words[1], KINDS), words[0]
+    labels = [*KINDS, *(f"{form} {kind}" for form in MEETING_FORMATS for kind in FORMATTED_KINDS)]
+    return choose("kind", value, labels), None
 
 
 YearSpan = tuple[int | None, int | None]

@@ -47,7 +47,12 @@ State = Annotated[
     ),
 ]
 Kind = Annotated[
-    list[str] | None, typer.Option("--kind", metavar="KIND", help="summit, meeting, agreement, ... (repeatable).")
+    list[str] | None,
+    typer.Option("--kind", metavar="KIND", help="summit, informal summit, meeting, ... (repeatable; see 'ots kinds')."),
+]
+Tag = Annotated[list[str] | None, typer.Option("--tag", metavar="TAG", help="Events with this tag (repeatable).")]
+Number = Annotated[
+    list[int] | None, typer.Option("--number", metavar="N", min=1, help="Meetings with this ordinal (repeatable).")
 ]
 Status = Annotated[
     list[str] | None, typer.Option("--status", metavar="STATUS", help="held, planned or cancelled (repeatable).")
@@ -71,6 +76,8 @@ class Filters:
     state: tuple[str, ...] = ()
     kind: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
+    tag: tuple[str, ...] = ()
+    number: tuple[int, ...] = ()
 
     def resolve(self, catalog: Catalog, text: str = "") -> Filter:
         from otscli.query import Criteria
@@ -84,6 +91,8 @@ class Filters:
             states=self.state,
             kinds=self.kind,
             statuses=self.status,
+            tags=self.tag,
+            numbers=self.number,
             text=text,
         )
         return criteria.resolve(catalog)
@@ -98,6 +107,8 @@ FILTER_OPTIONS: dict[str, Any] = {
     "state": State,
     "kind": Kind,
     "status": Status,
+    "tag": Tag,
+    "number": Number,
 }
 NO_FILTERS = Filters()
 assert list(FILTER_OPTIONS) == [field.name for field in fields(Filters)]

@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "site": "otscli.cli.exports",
     "coverage": "otscli.cli.reports",
     "cite": "otscli.cli.reports",
+    "kinds": "otscli.cli.reports",
     "validate": "otscli.cli.files",
     "add": "otscli.cli.files",
 }

@@ -53,3 +53,16 @@ def cite(
     chosen = choose("citation format", style, CITATION_STYLES)
     catalog = session(ctx).catalog()
     typer.echo(citation(find_event(catalog, event_id), catalog, chosen), nl=False)
+
+
+@command(APPS, "kinds")
+def kinds(ctx: typer.Context, json: Json = False) -> None:
+    """The vocabularies that filters take: kinds (as the Kind column prints them), statuses and tags.
+
+    \b
+    Example: ots kinds
+    """
+    from otscli.render import vocabularies
+
+    found = vocabularies.collect(session(ctx).catalog())
+    output(json, False, lambda: found, lambda out: vocabularies.draw(out, found))

@@ -23,6 +23,7 @@ COMMANDS = {
     "stats": "counts",
     "on-this-day": "anniversaries",
     "coverage": "coverage",
+    "kinds": "vocabularies",
 }
 
 
@@ -79,6 +80,23 @@ def output_schema() -> dict[str, Any]:
                 "required": ["key", "label", "count"],
                 "additionalProperties": False,
             },
+        },
+        "vocabularies": {
+            "type": "object",
+            "properties": {
+                name: {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {"value": {"type": "string"}, "events": {"type": "integer", "minimum": 0}},
+                        "required": ["value", "events"],
+                        "additionalProperties": False,
+                    },
+                }
+                for name in ("kinds", "statuses", "tags")
+            },
+            "required": ["kinds", "statuses", "tags"],
+            "additionalProperties": False,
         },
         "coverage": {
             "type": "array",
