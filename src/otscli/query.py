@@ -139,8 +139,10 @@ def parse_kind(value: str) -> KindLabel:
     words = value.strip().lower().split()
     if len(words) == 2 and words[0] in MEETING_FORMATS:
         return choose("kind", words[1], KINDS), words[0]
-    labels = [*KINDS, *(f"{form} {kind}" for form in MEETING_FORMATS for kind in FORMATTED_KINDS)]
-    return choose("kind", value, labels), None
+    if len(words) < 2:
+        return choose("kind", value, KINDS), None
+    labels = [f"{form} {kind}" for form in MEETING_FORMATS if form != "ordinary" for kind in FORMATTED_KINDS]
+    return choose("kind", value, labels), None  # a misspelt label: the error names the closest
 
 
 YearSpan = tuple[int | None, int | None]
