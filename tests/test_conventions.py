@@ -142,3 +142,33 @@ def test_kinds_lists_every_vocabulary_with_its_use() -> None:
     assert sum(kinds.values()) == len(events) and "award" in kinds  # every kind, used or not
     assert {item["value"] for item in found["statuses"]} == {"held", "planned", "cancelled"}
     assert ots("kinds").out.splitlines()[0] == "Filter\tValue\tEvents"
+
+
+def test_fields_choose_what_is_printed_in_tables_json_and_files(tmp_path: pytest.TempPathFactory) -> None:
+    import csv
+    import json
+    from pathlib import Path
+
+    table = ots("list", "--year", "2024", "--fields", "id,date,city").out.splitlines()
+    events = ots("list", "--year", "2024", "--json").json()
+    assert table[0] == "id\tdate\tcity"
+    assert table[1:] == [f"{e['id']}\t{e['date']}\t{e['city'] or ''}" for e in events]
+    assert ots("timeline", "--year", "2024", "--fields", "id,title", "--json").json() == [
+        {"id": e["id"], "title": e["title"]} for e in events
+    ]
+    written = Path(str(tmp_path)) / "events.csv"
+    assert ots("list", "--year", "2024", "--fields", "id,organs", "-o", str(written)).code == 0
+    rows = list(csv.DictReader(written.read_text(encoding="utf-8").splitlines()))
+    assert rows == [{"id": e["id"], "organs": "; ".join(e["organs"])} for e in events]
+    as_json = Path(str(tmp_path)) / "all.json"
+    assert ots("search", "summit", "-o", str(as_json)).code == 0
+    assert json.loads(as_json.read_text(encoding="utf-8")) == ots("search", "summit", "--json").json()
+    assert ots("export", "-f", "jsonl", "--fields", "id", "--year", "2024").out.splitlines()[0] == json.dumps(
+        {"id": events[0]["id"]}
+    )
+
+
+def test_an_unknown_field_lists_the_fields_as_gh_does() -> None:
+    run = ots("list", "--fields", "id,colour")
+    assert run.code == 2 and run.err.startswith("ots: --fields: unknown field 'colour'; the fields are id, date, end")
+    assert ots("timeline", "--fields", "id").code == 2 and ots("export", "-f", "ics", "--fields", "id").code == 2

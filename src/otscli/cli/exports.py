@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from otscli.cli.app import session
-from otscli.cli.options import NO_FILTERS, Filters, Limit, Reverse, command, with_filters
+from otscli.cli.options import NO_FILTERS, Fields, Filters, Limit, Reverse, command, with_filters
 
 APPS: dict[str, typer.Typer] = {}
 
@@ -36,6 +36,7 @@ def export(
     filters: Filters = NO_FILTERS,
     reverse: Reverse = False,
     limit: Limit = None,
+    fields: Fields = None,
 ) -> None:
     """Write the matching events in another format, to stdout or to a file (replaced whole).
 
@@ -44,11 +45,13 @@ def export(
     """
     from otscli.query import select
     from otscli.render.exports import choose_exporter
+    from otscli.render.json import choose_fields
 
     exporter = choose_exporter(format_name, output)
+    chosen = choose_fields(fields) if fields is not None else None
     catalog = session(ctx).catalog()
     events = select(catalog, filters.resolve(catalog), reverse=reverse, limit=limit)
-    content = exporter.export(events, catalog).encode("utf-8")
+    content = exporter.export(events, catalog, chosen).encode("utf-8")
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(content)

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from otscli.cli.app import session
-from otscli.cli.options import NO_FILTERS, Filters, Json, Limit, Pager, Reverse, command, output, with_filters
+from otscli.cli.options import (
+    NO_FILTERS,
+    Fields,
+    Filters,
+    Json,
+    Limit,
+    OutputFile,
+    Pager,
+    Reverse,
+    command,
+    output,
+    with_filters,
+)
 from otscli.errors import UsageError
 
 if TYPE_CHECKING:
@@ -23,7 +37,7 @@ APPS: dict[str, typer.Typer] = {}
 @with_filters
 def timeline(
     ctx: typer.Context, filters: Filters, reverse: Reverse = False, limit: Limit = None, json: Json = False,
-    pager: Pager = False,
+    fields: Fields = None, output: OutputFile = None, pager: Pager = False,
 ) -> None:  # fmt: skip
     """The events as a vertical timeline, grouped by year.
 
@@ -32,45 +46,33 @@ def timeline(
     """
     from otscli.render import timeline as drawn
 
-    list_events(ctx, filters, reverse=reverse, limit=limit, json=json, pager=pager, draw=drawn.draw, plain=drawn.plain)
+    shown = Shown(draw=drawn.draw, plain=drawn.plain, json=json, pager=pager, fields=fields, output=output)
+    list_events(ctx, filters, shown, reverse=reverse, limit=limit)
 
 
 @command(APPS, "list")
 @with_filters
 def list_(
     ctx: typer.Context, filters: Filters, reverse: Reverse = False, limit: Limit = None, json: Json = False,
-    pager: Pager = False,
+    fields: Fields = None, output: OutputFile = None, pager: Pager = False,
 ) -> None:  # fmt: skip
-    """The events as a table, one row each.
+    """The events as a table, one row each (tab-separated in a pipe).
 
     \b
-    Example: ots list --year 2022 --kind summit
+    Example: ots list --year 2022 --kind summit --fields date,title,city
     """
     from otscli.render import tables
 
-    list_events(ctx, filters, reverse=reverse, limit=limit, json=json, pager=pager, draw=tables.draw_events)
-
-
-def list_events(
-    ctx: typer.Context, filters: Filters, *, reverse: bool, limit: int | None, json: bool, pager: bool,
-    draw: Callable[[Console, list[Event], Catalog], None], text: str = "",
-    plain: Callable[[list[Event], Catalog, int], str | None] | None = None,
-) -> None:  # fmt: skip
-    """What timeline, list and search share: select the events, then print them as JSON or draw them."""
-    from otscli.query import select
-    from otscli.render import json as json_out
-
-    catalog = session(ctx).catalog()
-    events = select(catalog, filters.resolve(catalog, text), reverse=reverse, limit=limit)
-    as_plain = None if plain is None else lambda width: plain(events, catalog, width)
-    output(json, pager, lambda: json_out.records(events), lambda out: draw(out, events, catalog), as_plain)
+    shown = Shown(draw=tables.draw_events, json=json, pager=pager, fields=fields, output=output, is_table=True)
+    list_events(ctx, filters, shown, reverse=reverse, limit=limit)
 
 
 @command(APPS, "search")
 @with_filters
 def search(
     ctx: typer.Context, text: Annotated[str, typer.Argument(metavar="TEXT", help="Words that must all appear.")],
-    filters: Filters, reverse: Reverse = False, limit: Limit = None, json: Json = False, pager: Pager = False,
+    filters: Filters, reverse: Reverse = False, limit: Limit = None, json: Json = False, fields: Fields = None,
+    output: OutputFile = None, pager: Pager = False,
 ) -> None:  # fmt: skip
     """Events whose title, summary, outcomes or tags hold every word of TEXT.
 
@@ -81,10 +83,55 @@ def search(
 
     if not text.strip():
         raise UsageError("empty search text")
-    list_events(
-        ctx, filters, reverse=reverse, limit=limit, json=json, pager=pager, draw=drawn.draw, plain=drawn.plain,
-        text=text,
-    )  # fmt: skip
+    shown = Shown(draw=drawn.draw, plain=drawn.plain, json=json, pager=pager, fields=fields, output=output)
+    list_events(ctx, filters, shown, reverse=reverse, limit=limit, text=text)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Shown:
+    """How a listing shows its events: drawn (and how), as JSON, or written to a file; all fields or some."""
+
+    draw: Callable[[Console, list[Event], Catalog], None]
+    plain: Callable[[list[Event], Catalog, int], str | None] | None = None
+    json: bool = False
+    pager: bool = False
+    fields: str | None = None
+    output: Path | None = None
+    is_table: bool = False
+
+
+def list_events(
+    ctx: typer.Context, filters: Filters, shown: Shown, *, reverse: bool, limit: int | None, text: str = ""
+) -> None:
+    """What timeline, list and search share: select the events, then write, print or draw them."""
+    from otscli.query import select
+    from otscli.render import json as json_out
+
+    chosen = json_out.choose_fields(shown.fields) if shown.fields is not None else None
+    catalog = session(ctx).catalog()
+    events = select(catalog, filters.resolve(catalog, text), reverse=reverse, limit=limit)
+    if shown.output is not None:
+        write_file(shown.output, events, catalog, chosen)
+    elif shown.json:
+        json_out.write(json_out.records(events, chosen))
+    elif chosen is not None:
+        if not shown.is_table:
+            raise UsageError("--fields: a timeline has no columns; use it with --json, -o FILE or ots list")
+        from otscli.render.tables import draw_chosen_fields
+
+        output(False, shown.pager, list, lambda out: draw_chosen_fields(out, events, chosen))
+    else:
+        plain = shown.plain
+        as_plain = None if plain is None else lambda width: plain(events, catalog, width)
+        output(False, shown.pager, list, lambda out: shown.draw(out, events, catalog), as_plain)
+
+
+def write_file(path: Path, events: list[Event], catalog: Catalog, fields: tuple[str, ...] | None) -> None:
+    """-o FILE on a listing: the export format the extension names, as `ots export -o FILE` writes it."""
+    from otscli.atomic import write_output
+    from otscli.render.exports import choose_exporter
+
+    write_output(path, choose_exporter(None, path).export(events, catalog, fields).encode("utf-8"))
 
 
 @command(APPS, "stats")

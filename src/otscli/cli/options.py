@@ -8,6 +8,7 @@ import sys
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -60,6 +61,16 @@ Status = Annotated[
 Reverse = Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")]
 Limit = Annotated[int | None, typer.Option("--limit", "-n", metavar="N", min=0, help="At most N events.")]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+Fields = Annotated[
+    str | None,
+    typer.Option("--fields", metavar="LIST", help="Only these event fields, e.g. id,date,title (tables, --json, -o)."),
+]
+OutputFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE", readable=False, help="Write to FILE, in the format its extension names."
+    ),
+]
 Pager = Annotated[bool, typer.Option("--pager", help="Page even output that fits the screen (only on a terminal).")]
 
 

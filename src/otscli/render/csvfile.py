@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from otscli.models import Catalog, Event
-from otscli.render.json import field_names, record
+from otscli.render.json import field_names, records
 
 
-def export(events: Sequence[Event], catalog: Catalog) -> str:
+def export(events: Sequence[Event], catalog: Catalog, fields: Sequence[str] | None = None) -> str:
     import csv
     import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(field_names(Event))
-    for event in events:
-        writer.writerow([cell(column, value) for column, value in record(event).items()])
+    writer.writerow(fields or field_names(Event))
+    for row in records(events, fields):
+        writer.writerow([cell(column, value) for column, value in row.items()])
     return buffer.getvalue()
 
 

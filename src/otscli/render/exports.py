@@ -20,17 +20,26 @@ class Exporter:
     module: str
     function: str = "export"
 
-    def export(self, events: Sequence[Event], catalog: Catalog) -> str:
-        rendered: str = getattr(importlib.import_module(self.module), self.function)(events, catalog)
+    takes_fields: bool = False
+
+    def export(self, events: Sequence[Event], catalog: Catalog, fields: Sequence[str] | None = None) -> str:
+        function = getattr(importlib.import_module(self.module), self.function)
+        if fields is None:
+            rendered: str = function(events, catalog)
+        elif self.takes_fields:
+            rendered = function(events, catalog, fields)
+        else:
+            fielded = ", ".join(name for name, exporter in EXPORTERS.items() if exporter.takes_fields)
+            raise UsageError(f"--fields: the {self.name} format has no fields to choose; {fielded} do")
         return rendered
 
 
 EXPORTERS = {
     exporter.name: exporter
     for exporter in (
-        Exporter("json", (".json",), "otscli.render.json"),
-        Exporter("jsonl", (".jsonl", ".ndjson"), "otscli.render.jsonl"),
-        Exporter("csv", (".csv",), "otscli.render.csvfile"),
+        Exporter("json", (".json",), "otscli.render.json", takes_fields=True),
+        Exporter("jsonl", (".jsonl", ".ndjson"), "otscli.render.jsonl", takes_fields=True),
+        Exporter("csv", (".csv",), "otscli.render.csvfile", takes_fields=True),
         Exporter("md", (".md", ".markdown"), "otscli.render.markdown"),
         Exporter("ics", (".ics", ".ical"), "otscli.render.icalendar_out"),
         Exporter("svg", (".svg",), "otscli.render.picture", "export_svg"),

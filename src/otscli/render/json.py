@@ -41,8 +41,10 @@ def plain(value: object) -> Any:
     return value
 
 
-def records(items: Iterable[Record]) -> list[dict[str, Any]]:
-    return [record(item) for item in items]
+def records(items: Iterable[Record], fields: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    if fields is None:
+        return [record(item) for item in items]
+    return [{name: plain(getattr(item, name)) for name in fields} for item in items]
 
 
 def event_page(event: Event, catalog: Catalog) -> dict[str, Any]:
@@ -64,9 +66,22 @@ def write(data: list[Any] | Mapping[str, Any]) -> None:
     sys.stdout.buffer.flush()
 
 
-def export(events: Sequence[Event], catalog: Catalog) -> str:
-    """`ots export --format json`: the same array as `--json`."""
-    return indented.dumps(records(events)) + "\n"
+def export(events: Sequence[Event], catalog: Catalog, fields: Sequence[str] | None = None) -> str:
+    """`ots export --format json`: the same array as `--json`, with only `fields` when given."""
+    return indented.dumps(records(events, fields)) + "\n"
+
+
+def choose_fields(text: str) -> tuple[str, ...]:
+    """`--fields id,date,title` as event field names; an unknown one is a UsageError listing them all."""
+    from otscli.errors import UsageError, printable
+
+    known = field_names(Event)
+    chosen = tuple(name.strip() for name in text.split(",") if name.strip())
+    unknown = [name for name in chosen if name not in known]
+    if unknown or not chosen:
+        what = f"unknown field {printable(unknown[0])!r}" if unknown else "no fields given"
+        raise UsageError(f"--fields: {what}; the fields are {', '.join(known)}")
+    return chosen
 
 
 def counts(items: Sequence[Count]) -> list[dict[str, Any]]:

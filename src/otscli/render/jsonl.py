@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 from otscli.models import Catalog, Event
 from otscli.render.indented import separators_escaped
-from otscli.render.json import record
+from otscli.render.json import records
 
 
-def export(events: Sequence[Event], catalog: Catalog) -> str:
-    return separators_escaped("".join(json.dumps(record(event), ensure_ascii=False) + "\n" for event in events))
+def export(events: Sequence[Event], catalog: Catalog, fields: Sequence[str] | None = None) -> str:
+    rows = records(events, fields)
+    return separators_escaped("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))

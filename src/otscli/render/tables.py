@@ -115,3 +115,11 @@ def draw_sources(console: Console, catalog: Catalog) -> None:
     rows = [(source.id, source.title, source.publisher or "", str(source.date or ""), str(counts[source.id]))
             for source in catalog.sources]  # fmt: skip
     show(console, ("Id", "Title", "Publisher", "Date", "Events"), rows)
+
+
+def draw_chosen_fields(console: Console, events: Sequence[Event], fields: Sequence[str]) -> None:
+    """`ots list --fields a,b`: a column per field, the values as CSV writes them."""
+    from otscli.render.csvfile import plain_cell
+    from otscli.render.json import records
+
+    show(console, fields, [[plain_cell(name, value) for name, value in row.items()] for row in records(events, fields)])
