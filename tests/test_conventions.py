@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import ots
@@ -172,3 +174,35 @@ def test_an_unknown_field_lists_the_fields_as_gh_does() -> None:
     run = ots("list", "--fields", "id,colour")
     assert run.code == 2 and run.err.startswith("ots: --fields: unknown field 'colour'; the fields are id, date, end")
     assert ots("timeline", "--fields", "id").code == 2 and ots("export", "-f", "ics", "--fields", "id").code == 2
+
+
+def search_ids(*args: str) -> set[str]:
+    run = ots("search", *args, "--json")
+    assert run.code == 0, run.err
+    return {event["id"] for event in run.json()}
+
+
+def test_search_keeps_quoted_phrases_whole() -> None:
+    phrase = search_ids('"vision 2040"')
+    words = search_ids("vision 2040")
+    assert phrase and phrase <= words and search_ids('"2040 vision"') == set()
+    events = {e["id"]: e for e in ots("list", "--json").json()}
+    for event_id in phrase:
+        event = events[event_id]
+        text = " ".join([event["title"], event["summary"], *event["outcomes"], *event["tags"], event_id]).lower()
+        assert "vision 2040" in text.replace("-", " ")
+
+
+def test_search_finds_a_name_by_its_other_names() -> None:
+    turkey = search_ids("Turkey")
+    assert turkey == search_ids("Türkiye") == search_ids("TURKIYE")
+    events = {e["id"]: e for e in ots("list", "--json").json()}
+    texts = {i: " ".join([e["title"], e["summary"], *e["outcomes"]]).lower() for i, e in events.items()}
+    assert any("turkey" not in texts[i] for i in turkey) and any("türkiye" not in texts[i] for i in turkey)
+    assert search_ids("Nur-Sultan") == search_ids("Astana")
+
+
+def test_search_matches_stand_out_on_a_terminal_only() -> None:
+    coloured = ots("--color", "always", "search", "Samarkand", "--year", "2022").out
+    assert re.search(r"\x1b\[[0-9;]*7mSamarkand", coloured)  # reverse video, over whatever style the text has
+    assert "\x1b[" not in ots("search", "Samarkand", "--year", "2022").out

@@ -29,7 +29,7 @@ class Filter:
     statuses: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()
     numbers: frozenset[int] = frozenset()
-    text: str = ""
+    terms: tuple[Term, ...] = ()  # every term must appear; a term is met by any of its folded spellings
 
     def __post_init__(self) -> None:
         if self.since and self.until and self.since.start > self.until.end:
@@ -58,7 +58,7 @@ class Filter:
             and (not self.statuses or event.status in self.statuses)
             and (not self.tags or not self.tags.isdisjoint(event.tags))
             and (not self.numbers or event.number in self.numbers)
-            and (not self.text or contains_words(event, self.text))
+            and (not self.terms or contains_terms(event, self.terms))
         )
 
 
@@ -68,10 +68,37 @@ def involves_state(event: Event, catalog: Catalog, states: frozenset[str]) -> bo
     return (host is not None and host.id in states) or not states.isdisjoint(event.states)
 
 
-def contains_words(event: Event, text: str) -> bool:
-    """Every word of the query appears in the title, summary, outcomes or tags."""
-    haystack = fold(" ".join([event.title, event.summary, *event.outcomes, *event.tags, event.id]))
-    return all(word in haystack for word in fold(text).split())
+Term = tuple[str, ...]
+
+
+def contains_terms(event: Event, terms: Sequence[Term]) -> bool:
+    """Every term appears, in one of its spellings, in the title, summary, outcomes, tags or id."""
+    haystack = f" {fold(' '.join([event.title, event.summary, *event.outcomes, *event.tags, event.id]))} "
+    return all(any(spelling in haystack for spelling in term) for term in terms)
+
+
+def search_terms(text: str, catalog: Catalog) -> tuple[Term, ...]:
+    """The query as terms: "quoted phrases" stay whole, other words stand alone. A term that names an organ, a
+    state or a city also matches its other names and aliases, so "Turkey" finds what "Türkiye" finds."""
+    pieces = re.findall(r'"([^"]*)"|(\S+)', text)
+    terms = []
+    for phrase, word in pieces:
+        folded = fold(phrase or word)
+        if not folded:
+            continue
+        spellings = {folded, *aliases_of(folded, catalog)}
+        terms.append(tuple(sorted(spellings)))
+    return tuple(terms)
+
+
+def aliases_of(folded: str, catalog: Catalog) -> list[str]:
+    found: list[str] = []
+    for records in (catalog.states, catalog.organs, catalog.cities):
+        for record in records:
+            names = [record.id, record.name, *record.aliases]
+            if any(fold(name) == folded for name in names):
+                found += [fold(name) for name in names if len(fold(name)) > 2]
+    return found
 
 
 def select(
@@ -117,7 +144,7 @@ class Criteria:
             statuses=frozenset(choose("status", status, STATUSES) for status in self.statuses),
             tags=frozenset(tag.strip().lower() for tag in self.tags),
             numbers=frozenset(self.numbers),
-            text=self.text,
+            terms=search_terms(self.text, catalog) if self.text else (),
         )
 
 

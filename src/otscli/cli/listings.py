@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,13 +79,16 @@ def search(
     """Events whose title, summary, outcomes or tags hold every word of TEXT.
 
     \b
-    Example: ots search "vision 2040"
+    "Quoted words" must stand together; a state's, organ's or city's name finds its other names too.
+    Example: ots search '"vision 2040" Turkey'
     """
     from otscli.render import timeline as drawn
 
     if not text.strip():
         raise UsageError("empty search text")
-    shown = Shown(draw=drawn.draw, plain=drawn.plain, json=json, pager=pager, fields=fields, output=output)
+    words = [phrase or word for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text)]
+    draw = functools.partial(drawn.draw, highlight=words)
+    shown = Shown(draw=draw, plain=drawn.plain, json=json, pager=pager, fields=fields, output=output)
     list_events(ctx, filters, shown, reverse=reverse, limit=limit, text=text)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -21,16 +22,17 @@ RULE_WIDTH = 72  # the year rules stop here even on wide terminals and in pipes
 Segment = tuple[str, str]  # text and its rich style; the plain path uses only the text
 
 
-def draw(console: Console, events: Sequence[Event], catalog: Catalog) -> None:
+def draw(console: Console, events: Sequence[Event], catalog: Catalog, highlight: Sequence[str] = ()) -> None:
+    """The timeline; with colour, the words of `highlight` stand out where they occur (any case)."""
     from rich.text import Text
 
     if not events:
         console.print(Text("No events match.", style="dim"))
         return
-    print_lines(console, lines(console, events, catalog))
+    print_lines(console, lines(console, events, catalog, highlight))
 
 
-def lines(console: Console, events: Sequence[Event], catalog: Catalog) -> list[Text]:
+def lines(console: Console, events: Sequence[Event], catalog: Catalog, highlight: Sequence[str] = ()) -> list[Text]:
     """The timeline as lines: a rule per year, then each event with its details hanging under it."""
     from rich.text import Text
 
@@ -42,7 +44,10 @@ def lines(console: Console, events: Sequence[Event], catalog: Catalog) -> list[T
             year = event.first_day.year
             out.append(Text.assemble(*year_rule(year, min(console.width, RULE_WIDTH))))
         head = Text.assemble(*date_head(event, date_width))
-        out += hang(console, head, Text.assemble(*entry(event, catalog)), date_width + 3)
+        body = Text.assemble(*entry(event, catalog))
+        for words in highlight:
+            body.highlight_regex(re.compile(re.escape(words), re.IGNORECASE), style="reverse")
+        out += hang(console, head, body, date_width + 3)
     return out
 
 
