@@ -56,10 +56,50 @@ sources = ["test-source"]
     assert run.err.splitlines() == [
         f"{bad}:3: event 2020-one: date: 2023-02-30 does not exist: Feb 2023 has 28 days",
         f"{bad}:8: event 2020-two: end 2020-04 is before date 2020-05",
-        f"{bad}:20: event 2020-three: kind: Input should be 'summit', 'meeting', 'consultation', 'training', "
-        "'observation', 'agreement', 'document', 'membership', 'renaming', 'institution', 'designation', "
-        "'award', 'chairmanship', 'appointment', 'conference' or 'publication'",
+        f"{bad}:20: event 2020-three: kind: unknown kind 'party'; one of summit, meeting, consultation, training, "
+        "observation, agreement, document, membership, renaming, institution, designation, award, chairmanship, "
+        "appointment, conference, publication",
         f"{bad}:21: event 2020-three: colour: unknown key",
+    ]
+
+
+def test_validate_reports_schema_duplicate_and_reference_problems_in_one_pass(tmp_path: Path) -> None:
+    """A file with a schema error still has its other records checked against every file, in the same run."""
+    bad = write(
+        tmp_path / "bad.toml",
+        """\
+[[event]]
+id = "2019-summit"
+date = "2019"
+title = "Duplicate of the test store's"
+kind = "summit"
+sources = ["test-source"]
+
+[[event]]
+id = "2020-bad"
+date = "2020"
+title = "Misspelt kind"
+kind = "sumit"
+sources = []
+
+[[event]]
+id = "2020-ref"
+date = "2020"
+title = "Misspelt references"
+kind = "meeting"
+organs = ["CHz"]
+sources = ["test-sourc"]
+""",
+    )
+    run = edges("validate", str(bad))
+    first = EDGES.read_text(encoding="utf-8").splitlines().index('id = "2019-summit"')  # the line of its [[event]]
+    assert (run.code, run.out) == (1, "")
+    assert run.err.splitlines() == [
+        f"{bad}:12: event 2020-bad: kind: unknown kind 'sumit'; did you mean summit?",
+        f"{bad}:13: event 2020-bad: sources: needs at least one value",
+        f"{bad}:1: event 2019-summit: id: duplicate id, first defined at {EDGES}:{first}",
+        f"{bad}:20: event 2020-ref: organs: unknown organ 'CHz'; did you mean CHS?",
+        f"{bad}:21: event 2020-ref: sources: unknown source 'test-sourc'; did you mean test-source?",
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import errno
 import os
 import re
@@ -232,7 +233,8 @@ class LoadedFile:
 
 
 def check_file(shown: str, text: str) -> tuple[LoadedFile | None, list[str]]:
-    """Parse and validate one file (`shown` is its name, fit to print); returns it, or the problems in it."""
+    """Parse and validate one file (`shown` is its name, fit to print); returns it and the problems in it. A file
+    with problems comes back with its valid records only, so that duplicates and references are checked too."""
     tables = parse(text, shown)
     share_strings(tables)
     locator = Locator(text)
@@ -256,7 +258,9 @@ def check_file(shown: str, text: str) -> tuple[LoadedFile | None, list[str]]:
         data = validation.data_file({key: value for key, value in tables.items() if key in ("format", *TABLES)})
     except ValidationError as error:
         problems += [describe(error_item, tables, origins, locator, shown) for error_item in error.errors()]
-        return None, problems
+        partial, places = validation.valid_part(tables)  # still checked against the other files, in the same pass
+        kept_origins = {(table, new): origins[(table, old)] for (table, new), old in places.items()}
+        return LoadedFile(shown, partial, kept_origins, locator), problems
     except RecursionError:
         return None, [f"{shown}: data nested too deeply to read"]
     if problems:
@@ -277,17 +281,48 @@ def share_strings(tables: dict[str, Any]) -> None:
                     record[key] = [seen.setdefault(item, item) if isinstance(item, str) else item for item in value]
 
 
+# pydantic's messages, in the words of a data file's author.
+_PLAIN_MESSAGES = {
+    "extra_forbidden": "unknown key",
+    "unexpected_keyword_argument": "unknown key",
+    "missing": "required",
+    "string_type": "should be text in quotes",
+    "int_type": "should be a whole number",
+    "float_type": "should be a number",
+    "bool_type": "should be true or false",
+    "tuple_type": "should be a list, [ ... ]",
+    "list_type": "should be a list, [ ... ]",
+    "dict_type": "should be a table, { ... }",
+    "string_pattern_mismatch": "not an id: use letters, digits, '.', '_' and '-', starting with a letter or digit",
+    "string_too_long": "too long",
+}
+
+
+def plain_message(item: Any) -> str:
+    kind, context = item["type"], item.get("ctx") or {}
+    if kind in _PLAIN_MESSAGES:
+        return _PLAIN_MESSAGES[kind]
+    if kind == "too_short":
+        return "needs at least one value"
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        given = item.get("input")
+        close = difflib.get_close_matches(str(given), allowed, n=3, cutoff=0.5) if isinstance(given, str) else []
+        hint = f"did you mean {', '.join(close)}?" if close else f"one of {', '.join(allowed)}"
+        field = next((part for part in reversed(item["loc"]) if isinstance(part, str)), "value")
+        return f"unknown {field} {given!r}; {hint}"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = context.get("ge", context.get("le"))
+        return f"should be {'at least' if kind == 'greater_than_equal' else 'at most'} {bound}"
+    return str(item["msg"]).removeprefix("Value error, ")
+
+
 def describe(
     item: Any, tables: dict[str, Any], origins: dict[tuple[str, int], Origin], locator: Locator, shown: str
 ) -> str:
     """One pydantic error as `file:line: event <id>: field: message`."""
     loc = item["loc"]
-    message = str(item["msg"]).removeprefix("Value error, ")
-    if item["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
-        message = "unknown key"
-    elif item["type"] == "missing":
-        message = "required"
-    message = printable(message)
+    message = printable(plain_message(item))
     if not loc or loc[0] not in TABLES or len(loc) < 2 or not isinstance(loc[1], int):
         where = locator.record_line(str(loc[0]), 0, None) if loc else 1
         return f"{shown}:{where}: {printable('.'.join(map(str, loc))) or 'file'}: {message}"
@@ -379,7 +414,7 @@ def combine(loaded: Sequence[LoadedFile]) -> Catalog:
 def extend(catalog: Catalog, shown: str, text: str) -> Catalog:
     """`catalog` with one more file's text, checked on its own and against it; a DataError lists every problem."""
     checked, problems = check_file(shown, text)
-    if checked is None:
+    if checked is None or problems:
         raise DataError("\n".join(problems))
     tables = DataFile(
         source=catalog.sources,
@@ -426,7 +461,9 @@ def cross_check(loaded: Sequence[LoadedFile]) -> list[str]:
     ) -> None:
         for ref in ids:
             if ref is not None and ref not in known[table]:
-                problems.append(f"{file.line_of(origin, field)}: {label}: {field}: unknown {table} {ref!r}")
+                close = difflib.get_close_matches(ref, list(known[table]), n=3, cutoff=0.6)
+                hint = f"; did you mean {', '.join(close)}?" if close else ""
+                problems.append(f"{file.line_of(origin, field)}: {label}: {field}: unknown {table} {ref!r}{hint}")
 
     for city, origin, file in records(loaded, "city"):
         dangling(origin, file, f"city {city.id}", "state", "state", [city.state])

@@ -9,7 +9,16 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from otscli.models import DataFile, Event
+from otscli.models import City, Claim, DataFile, Event, Organ, Source, State
+
+RECORD_TYPES: dict[str, Any] = {
+    "source": Source,
+    "organ": Organ,
+    "state": State,
+    "city": City,
+    "event": Event,
+    "claim": Claim,
+}
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -26,6 +35,27 @@ def data_file(tables: dict[str, Any]) -> DataFile:
     """The tables of one file, checked; raises pydantic.ValidationError listing every problem."""
     file: DataFile = adapter(DataFile).validate_python(tables)
     return file
+
+
+def valid_part(tables: dict[str, Any]) -> tuple[DataFile, dict[tuple[str, int], int]]:
+    """The records of a file that fails validation that are valid on their own, so that they can still be checked
+    against the other files; with, for each kept record, the index it had in its table."""
+    from pydantic import ValidationError
+
+    kept: dict[str, list[Any]] = {}
+    places: dict[tuple[str, int], int] = {}
+    for table, record_type in RECORD_TYPES.items():
+        rows = tables.get(table)
+        kept[table] = []
+        for index, row in enumerate(rows if isinstance(rows, list) else []):
+            try:
+                kept[table].append(adapter(record_type).validate_python(row))
+            except (ValidationError, RecursionError):
+                continue
+            places[(table, len(kept[table]) - 1)] = index
+    partial = DataFile(source=kept["source"], organ=kept["organ"], state=kept["state"], city=kept["city"],
+                       event=kept["event"], claim=kept["claim"])  # fmt: skip
+    return partial, places
 
 
 def event(fields: dict[str, Any]) -> Event:
