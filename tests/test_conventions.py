@@ -206,3 +206,36 @@ def test_search_matches_stand_out_on_a_terminal_only() -> None:
     coloured = ots("--color", "always", "search", "Samarkand", "--year", "2022").out
     assert re.search(r"\x1b\[[0-9;]*7mSamarkand", coloured)  # reverse video, over whatever style the text has
     assert "\x1b[" not in ots("search", "Samarkand", "--year", "2022").out
+
+
+GOLDEN = __import__("pathlib").Path(__file__).parent / "golden"
+
+
+def drawn_table(columns: int, *args: str) -> str:
+    run = ots("--color", "always", *args, env={"COLUMNS": str(columns)})
+    assert run.code == 0, run.err
+    return re.sub(r"\x1b\[[0-9;]*m", "", run.out)
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+def test_tables_at_40_80_and_120_columns_match_their_golden_files(columns: int) -> None:
+    """Regenerate after a deliberate change: OTS_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_conventions.py"""
+    import os
+
+    drawn = drawn_table(columns, "list", "--kind", "summit", "--year", "2019..2024")
+    golden = GOLDEN / f"list-{columns}.txt"
+    if os.environ.get("OTS_UPDATE_GOLDEN"):
+        golden.write_text(drawn, encoding="utf-8")
+    assert drawn == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("columns", range(40, 201, 8))
+def test_at_every_width_ids_stay_whole_and_titles_get_the_room(columns: int) -> None:
+    events = ots("list", "--since", "2023", "--json").json()
+    drawn = drawn_table(columns, "list", "--since", "2023")
+    lines = drawn.splitlines()
+    for event in events:
+        assert any(event["id"] in line for line in lines), (columns, event["id"])  # never broken across lines
+    if columns >= 100:
+        event_column = lines[0].split("┃")[1]
+        assert len(event_column) >= 40  # the title gets the width; kind and place go under it if need be

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from otscli.models import Catalog, Event
-from otscli.render.console import PIPE_WIDTH
 from otscli.render.describe import current_status, kind_label, place
 
 if TYPE_CHECKING:
@@ -24,24 +23,69 @@ def new_table(*headers: str) -> Table:
     return table
 
 
-def events_table(events: Sequence[Event], catalog: Catalog, width: int) -> Table:
-    """Date and id are never folded (ids are for copying); kind and place show when there is room."""
-    from rich.text import Text
+KIND_WIDTH, PLACE_WIDTH = 16, 20
+MIN_TITLE_WIDTH = 40  # the title keeps at least this, else what is beside it goes under it
 
+
+def table_layout(events: Sequence[Event], width: int) -> str:
+    """How much stands beside the title: "kind-place-id", "id", "date" (the id goes under the title), or
+    "lines" when even that would break an id."""
     id_width = max(len(event.id) for event in events)
     date_width = max(len(event.display_date) for event in events)
-    room = width - id_width - date_width - 9  # what is left beside date and id, less the separators
-    wanted = ["Date", "Event", "Kind", "Place", "Id"] if room >= 20 + 16 + 20 + 6 else ["Date", "Event", "Id"]
+    if width - date_width - id_width - KIND_WIDTH - PLACE_WIDTH - 4 * 3 >= MIN_TITLE_WIDTH:
+        return "kind-place-id"
+    if width - date_width - id_width - 2 * 3 >= MIN_TITLE_WIDTH:
+        return "id"
+    return "date" if width - date_width - 3 >= max(id_width, MIN_TITLE_WIDTH // 2) else "lines"
+
+
+def events_table(events: Sequence[Event], catalog: Catalog, width: int) -> Table:
+    """Date and id are never folded (ids are for copying) and the title gets the width; what does not fit beside
+    it (kind and place, then the id) goes under it."""
+    from rich.text import Text
+
+    layout = table_layout(events, width)
+    wanted = {"kind-place-id": ["Date", "Event", "Kind", "Place", "Id"], "id": ["Date", "Event", "Id"]}.get(
+        layout, ["Date", "Event"]
+    )
     table = new_table(*wanted)
-    if room >= 20:
-        table.columns[0].width, table.columns[-1].width = date_width, id_width
     for column in table.columns:
-        if column.header in ("Kind", "Place") and width < PIPE_WIDTH:
-            column.max_width = 16 if column.header == "Kind" else 20
+        if column.header in ("Date", "Id"):
+            column.no_wrap = True
+        elif column.header in ("Kind", "Place"):
+            column.max_width = KIND_WIDTH if column.header == "Kind" else PLACE_WIDTH
+        else:
+            column.ratio = 1  # the title takes what is left
     for event in events:
         cells = event_cells(event, catalog)
-        table.add_row(*(Text(cells[header]) for header in wanted))
+        if layout == "kind-place-id":
+            table.add_row(*(Text(cells[header]) for header in wanted))
+            continue
+        under = " · ".join(part for part in (cells["Kind"], cells["Place"]) if part)
+        title = Text.assemble(cells["Event"], ("\n" + under, "dim"))
+        if layout == "id":
+            table.add_row(Text(cells["Date"]), title, Text(cells["Id"]))
+        else:
+            title.append("\n" + cells["Id"], style="cyan")
+            table.add_row(Text(cells["Date"]), title)
     return table
+
+
+def draw_event_lines(console: Console, events: Sequence[Event], catalog: Catalog) -> None:
+    """For a narrow screen: each event's date and title, its kind and place under it, then its id whole."""
+    from rich.text import Text
+
+    from otscli.render.layout import hang, print_lines
+
+    date_width = max(len(event.display_date) for event in events)
+    lines: list[Text] = []
+    for event in events:
+        cells = event_cells(event, catalog)
+        under = " · ".join(part for part in (cells["Kind"], cells["Place"]) if part)
+        body = Text.assemble(cells["Event"], ("\n" + under, "dim"))
+        lines += hang(console, Text(cells["Date"].ljust(date_width) + " "), body, date_width + 1)
+        lines.append(Text(event.id, style="cyan"))
+    print_lines(console, lines)
 
 
 def is_piped(console: Console) -> bool:
@@ -86,8 +130,10 @@ def draw_events(console: Console, events: Sequence[Event], catalog: Catalog) -> 
     elif is_piped(console):
         headers = ("Date", "Event", "Kind", "Place", "Id")
         write_tsv(console, headers, [[event_cells(event, catalog)[h] for h in headers] for event in events])
-    else:
+    elif table_layout(events, console.width) != "lines":
         console.print(events_table(events, catalog, console.width))
+    else:
+        draw_event_lines(console, events, catalog)
 
 
 def draw_organs(console: Console, catalog: Catalog) -> None:
