@@ -102,22 +102,61 @@ def test_the_pager_runs_only_when_asked_and_only_on_a_terminal(tmp_path: Path) -
     assert b"Founding agreement signed" in piped.stdout and not paged.exists()
 
 
-def complete(words: str, env: dict[str, str] | None = None) -> list[str]:
-    completion_env = {**os.environ, **(env or {}), "_OTS_COMPLETE": "complete_bash", "COMP_WORDS": words,
-                      "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}  # fmt: skip
-    done = subprocess.run([sys.executable, "-m", "otscli"], capture_output=True, text=True, env=completion_env)
+BASH_ASKS = """
+source <(ots completion bash)
+complete -p ots
+COMP_LINE=$1; COMP_POINT=${#COMP_LINE}
+read -ra COMP_WORDS <<< "$COMP_LINE"; COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+_ots_completion ots "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+printf '%s\\n' "${COMPREPLY[@]}"
+"""
+
+
+def bash_completes(line: str) -> tuple[str, list[str]]:
+    """What real bash's completion function puts in COMPREPLY for LINE (typed up to the cursor), and how bash
+    registered it."""
+    environment = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    done = subprocess.run(["bash", "-c", BASH_ASKS, "bash", line], capture_output=True, text=True, env=environment)
     assert done.returncode == 0, done.stderr
-    return done.stdout.split()
+    registered, *replies = done.stdout.splitlines()
+    return registered, [reply for reply in replies if reply]
 
 
-def test_completion_of_commands_options_and_values_from_the_data() -> None:
-    assert "timeline" in complete("ots ti")
-    assert "--since" in complete("ots timeline --si")
-    assert "CoE" in complete("ots organ Co")
-    assert complete("ots timeline --city ist") == ["istanbul"]
-    assert "Türkiye" in complete("ots state Tü")
-    assert complete("ots state tu") == ["turkiye", "turkmenistan", "turkish", "Republic", "of", "Northern", "Cyprus"]
-    assert complete("ots show 2018-09-03-hu") == ["2018-09-03-hu-observer"]
+def inserted(replies: list[str]) -> str:
+    """What bash inserts for the word being completed: the one reply, or what all replies share."""
+    return os.path.commonprefix(replies)  # noqa: RUF071 - bash compares characters too
+
+
+def test_bash_completion_inserts_names_escaped_in_their_own_spelling() -> None:
+    registered, replies = bash_completes("ots organ Counc")
+    assert registered == "complete -F _ots_completion ots"
+    assert "Council\\ of\\ Heads\\ of\\ State" in replies and inserted(replies) == "Council\\ of\\ "
+    _, further = bash_completes("ots organ Council\\ of\\ H")
+    assert further == ["Council\\ of\\ Heads\\ of\\ State", "Council\\ of\\ Heads\\ of\\ Muslim\\ Religious\\ Boards"]
+    assert inserted(bash_completes("ots organ Council\\ of\\ Heads\\ of\\ S")[1]) == "Council\\ of\\ Heads\\ of\\ State"
+    _, states = bash_completes("ots state türkish")
+    assert states == ["Turkish\\ Republic\\ of\\ Northern\\ Cyprus"]  # its own spelling, not the typed one
+
+
+def test_bash_completes_every_closed_vocabulary_and_files_where_a_path_goes() -> None:
+    assert bash_completes("ots list --kind inf")[1] == ["informal\\ summit", "informal\\ meeting"]
+    assert bash_completes("ots list --status ")[1] == ["held", "planned", "cancelled"]
+    assert bash_completes("ots stats --by st")[1] == ["state"]
+    assert "geojson" in bash_completes("ots export --format ")[1]
+    assert bash_completes("ots --color a")[1] == ["auto", "always"]
+    assert bash_completes("ots cite 2019 -f b")[1] == ["bibtex"]
+    assert bash_completes("ots ti")[1] == ["timeline"]
+    assert bash_completes("ots timeline --si")[1] == ["--since"]
+    assert bash_completes("ots --data ")[1] == []  # left to bash's file names (compopt -o default)
+    assert bash_completes("ots list --city ist")[1] == ["istanbul"]
+    assert bash_completes("ots show 2018-09-03-hu")[1] == ["2018-09-03-hu-observer"]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_every_shell_has_a_script(shell: str) -> None:
+    script = ots("completion", shell).out
+    assert "OTS_COMPLETE=" in script and "OTS_COMP_LINE" in script
+    assert ots("completion", "powershell").code == 2
 
 
 @settings(max_examples=40, deadline=None)

@@ -16,6 +16,11 @@ def interrupted(signum: int, frame: object) -> None:
 
 def main() -> None:
     signal.signal(signal.SIGINT, interrupted)
+    if os.environ.get("OTS_COMPLETE"):  # a shell asking for completions (see `ots completion`)
+        from otscli.cli.complete import run as complete
+
+        complete()
+        return
     from otscli.cli import run
 
     run()

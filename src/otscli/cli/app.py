@@ -148,7 +148,7 @@ app = typer.Typer(
     help="The history of the Organization of Turkic States: summits, councils, agreements, members.",
     epilog="Examples: ots timeline --since 2019 | ots organ CoE | ots state Hungary --json",
     invoke_without_command=True,
-    add_completion=True,
+    add_completion=False,  # `ots completion SHELL` instead: see otscli.cli.complete
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -218,7 +218,12 @@ def root(
         bool, typer.Option("--no-cache", help="Parse every file afresh; neither read nor write the cache.")
     ] = False,
     colour: Annotated[
-        str, typer.Option("--color", metavar="WHEN", help="auto (the default), always or never; beats NO_COLOR.")
+        str,
+        typer.Option(
+            "--color",
+            metavar="WHEN",
+            help="auto (the default), always or never; beats NO_COLOR.",
+        ),
     ] = "auto",
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page; write straight to the terminal.")] = False,
     version: Annotated[

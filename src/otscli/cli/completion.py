@@ -1,15 +1,27 @@
-"""Shell completion of names from the data."""
+"""Shell completion: names from the data, and the closed vocabularies of options, in their own spelling and
+quoted as the shell needs (bash is given backslash escapes; zsh and fish quote what they insert)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import re
+from collections.abc import Callable, Sequence
 
 from otscli.errors import OtsError
 
+Candidates = Callable[[str], list[tuple[str, str]]]
 
-def completions(table: str) -> Callable[[str], list[tuple[str, str]]]:
-    """Shell completion from the data: ids, names and aliases that start like what was typed (in any case or
-    accent), completed from the typed prefix so the shell keeps them; quiet when the data does not load."""
+
+def shell_word(value: str) -> str:
+    """`value` as bash must see it to insert one word: spaces and shell characters escaped."""
+    if not os.environ.get("_OTS_COMPLETE", "").endswith("bash"):
+        return value
+    return re.sub(r"([^\w@%+=:,./-])", r"\\\1", value)
+
+
+def completions(table: str) -> Candidates:
+    """Ids, names and aliases of the data that start like what was typed (in any case or accent), each in its
+    own spelling; quiet when the data does not load."""
 
     def complete(incomplete: str) -> list[tuple[str, str]]:
         from otscli import store
@@ -19,14 +31,36 @@ def completions(table: str) -> Callable[[str], list[tuple[str, str]]]:
             catalog = store.load()
         except OtsError:
             return []
-        wanted, size = fold(incomplete), len(incomplete)
-        found = []
+        wanted, found = fold(incomplete), []
         for record in getattr(catalog, table):
             label = getattr(record, "name", None) or record.title
             texts = [record.id, label, *getattr(record, "aliases", [])]
-            match = next((text for text in texts if fold(text[:size]) == wanted), None)
+            match = next((text for text in texts if fold(text).startswith(wanted)), None)
             if match is not None:
-                found.append((incomplete + match[size:], label))
+                found.append((shell_word(match), label))
         return found
 
     return complete
+
+
+def choices(values: Sequence[str] | Callable[[], Sequence[str]]) -> Candidates:
+    """A closed vocabulary: the values that start like what was typed (any case)."""
+
+    def complete(incomplete: str) -> list[tuple[str, str]]:
+        listed = values() if callable(values) else values
+        return [(shell_word(value), "") for value in listed if value.lower().startswith(incomplete.lower())]
+
+    return complete
+
+
+def kind_labels() -> list[str]:
+    from otscli.models import KINDS, MEETING_FORMATS
+    from otscli.query import FORMATTED_KINDS
+
+    return [*KINDS, *(f"{form} {kind}" for form in MEETING_FORMATS if form != "ordinary" for kind in FORMATTED_KINDS)]
+
+
+def export_formats() -> list[str]:
+    from otscli.render.exports import EXPORTERS
+
+    return list(EXPORTERS)

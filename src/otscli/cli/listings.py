@@ -143,7 +143,10 @@ def write_file(path: Path, events: list[Event], catalog: Catalog, fields: tuple[
 @with_filters
 def stats(
     ctx: typer.Context,
-    by: Annotated[str, typer.Option("--by", metavar="GROUP", help="year, organ, city, state or kind.")] = "year",
+    by: Annotated[
+        str,
+        typer.Option("--by", metavar="GROUP", help="year, organ, city, state or kind."),
+    ] = "year",
     filters: Filters = NO_FILTERS,
     limit: Annotated[int | None, typer.Option("--limit", metavar="N", min=0, help="At most N rows.")] = None,
     json: Json = False,

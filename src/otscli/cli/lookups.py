@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from otscli.cli.app import session
-from otscli.cli.completion import completions
 from otscli.cli.options import Json, Pager, command, output
 
 if TYPE_CHECKING:
@@ -26,7 +25,7 @@ def show(
     ctx: typer.Context,
     event_id: Annotated[
         str,
-        typer.Argument(metavar="ID", autocompletion=completions("events"), help="An event id, or the start of one."),
+        typer.Argument(metavar="ID", help="An event id, or the start of one."),
     ],
     json: Json = False,
     pager: Pager = False,
@@ -126,9 +125,7 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
     # Set here rather than written in the signature: the argument's help is this registry's, a closure value.
     lookup.__annotations__["name"] = Annotated[
         str,
-        typer.Argument(
-            metavar=registry.argument, autocompletion=completions(registry.many), help=registry.argument_help
-        ),
+        typer.Argument(metavar=registry.argument, help=registry.argument_help),
     ]
     return lookup
 

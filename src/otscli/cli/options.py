@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from otscli.cli.completion import completions
-
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -31,32 +29,31 @@ Year = Annotated[
 ]
 Organ = Annotated[
     list[str] | None,
-    typer.Option(
-        "--organ", metavar="NAME", autocompletion=completions("organs"), help="Organ id, name or alias (repeatable)."
-    ),
+    typer.Option("--organ", metavar="NAME", help="Organ id, name or alias (repeatable)."),
 ]
 City = Annotated[
     list[str] | None,
-    typer.Option(
-        "--city", metavar="NAME", autocompletion=completions("cities"), help="City name or alias (repeatable)."
-    ),
+    typer.Option("--city", metavar="NAME", help="City name or alias (repeatable)."),
 ]
 State = Annotated[
     list[str] | None,
-    typer.Option(
-        "--state", metavar="NAME", autocompletion=completions("states"), help="Host or participant state (repeatable)."
-    ),
+    typer.Option("--state", metavar="NAME", help="Host or participant state (repeatable)."),
 ]
 Kind = Annotated[
     list[str] | None,
-    typer.Option("--kind", metavar="KIND", help="summit, informal summit, meeting, ... (repeatable; see 'ots kinds')."),
+    typer.Option(
+        "--kind",
+        metavar="KIND",
+        help="summit, informal summit, meeting, ... (repeatable; see 'ots kinds').",
+    ),
 ]
 Tag = Annotated[list[str] | None, typer.Option("--tag", metavar="TAG", help="Events with this tag (repeatable).")]
 Number = Annotated[
     list[int] | None, typer.Option("--number", metavar="N", min=1, help="Meetings with this ordinal (repeatable).")
 ]
 Status = Annotated[
-    list[str] | None, typer.Option("--status", metavar="STATUS", help="held, planned or cancelled (repeatable).")
+    list[str] | None,
+    typer.Option("--status", metavar="STATUS", help="held, planned or cancelled (repeatable)."),
 ]
 Reverse = Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")]
 Limit = Annotated[int | None, typer.Option("--limit", "-n", metavar="N", min=0, help="At most N events.")]

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "coverage": "otscli.cli.reports",
     "cite": "otscli.cli.reports",
     "kinds": "otscli.cli.reports",
+    "completion": "otscli.cli.reports",
     "validate": "otscli.cli.files",
     "add": "otscli.cli.files",
 }

@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from otscli.cli.app import session
-from otscli.cli.completion import completions
 from otscli.cli.options import Json, Organ, Pager, command, output
 from otscli.query import choose
 
@@ -38,9 +37,12 @@ def cite(
     ctx: typer.Context,
     event_id: Annotated[
         str,
-        typer.Argument(metavar="ID", autocompletion=completions("events"), help="An event id, or the start of one."),
+        typer.Argument(metavar="ID", help="An event id, or the start of one."),
     ],
-    style: Annotated[str, typer.Option("--format", "-f", metavar="STYLE", help="text, markdown or bibtex.")] = "text",
+    style: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="STYLE", help="text, markdown or bibtex."),
+    ] = "text",
 ) -> None:
     """An event and its sources as a citation to paste.
 
@@ -66,3 +68,17 @@ def kinds(ctx: typer.Context, json: Json = False) -> None:
 
     found = vocabularies.collect(session(ctx).catalog())
     output(json, False, lambda: found, lambda out: vocabularies.draw(out, found))
+
+
+@command(APPS, "completion")
+def completion(
+    shell: Annotated[str, typer.Argument(metavar="SHELL", help="bash, zsh or fish.")],
+) -> None:
+    """The shell completion script for SHELL, to load from its start-up file.
+
+    \b
+    Example: ots completion bash >> ~/.bashrc    (zsh: ~/.zshrc; fish: ~/.config/fish/completions/ots.fish)
+    """
+    from otscli.cli.complete import SCRIPTS
+
+    typer.echo(SCRIPTS[choose("shell", shell, tuple(SCRIPTS))], nl=False)

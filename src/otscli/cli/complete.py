@@ -1,0 +1,193 @@
+"""Shell completion, done by ots itself so that names come back in their own spelling and quoted as each
+shell needs. `ots completion SHELL` prints the script; the script runs `ots` with OTS_COMPLETE=bash|zsh|fish
+and OTS_COMP_LINE (the line up to the cursor), and ots prints one candidate a line, or FILES for file names."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from otscli.cli.completion import choices, completions, export_formats, kind_labels
+
+FILES = "__files__"
+SCRIPTS = {
+    "bash": """\
+_ots_completion() {
+    local IFS=$'\\n'
+    local candidates
+    candidates=( $(OTS_COMPLETE=bash OTS_COMP_LINE="${COMP_LINE:0:COMP_POINT}" "$1" 2>/dev/null) )
+    if [[ "${candidates[0]}" == __files__ ]]; then
+        compopt -o default
+        COMPREPLY=()
+    else
+        COMPREPLY=( "${candidates[@]}" )
+    fi
+}
+complete -F _ots_completion ots
+""",
+    "zsh": """\
+#compdef ots
+_ots() {
+    local -a candidates
+    candidates=( "${(@f)$(OTS_COMPLETE=zsh OTS_COMP_LINE="${BUFFER[1,CURSOR]}" ots 2>/dev/null)}" )
+    if [[ "$candidates[1]" == __files__ ]]; then
+        _files
+    else
+        compadd -- "${candidates[@]}"
+    fi
+}
+compdef _ots ots
+""",
+    "fish": """\
+function __ots_complete
+    set -l candidates (env OTS_COMPLETE=fish OTS_COMP_LINE=(commandline -cp) ots 2>/dev/null)
+    if test "$candidates[1]" = __files__
+        __fish_complete_path (commandline -ct)
+    else
+        printf '%s\\n' $candidates
+    end
+end
+complete -c ots -f -a '(__ots_complete)'
+""",
+}
+
+Complete = Callable[[str], list[tuple[str, str]]]
+# What each option or argument completes, by its parameter name; a name used by several commands depends on it.
+VALUES: dict[str, Complete] = {
+    "organ": completions("organs"),
+    "city": completions("cities"),
+    "state": completions("states"),
+    "kind": choices(kind_labels),
+    "status": choices(("held", "planned", "cancelled")),
+    "by": choices(("year", "organ", "city", "state", "kind")),
+    "format_name": choices(export_formats),
+    "style": choices(("text", "markdown", "bibtex")),
+    "colour": choices(("auto", "always", "never")),
+    "event_id": completions("events"),
+    "source_id": completions("sources"),
+}
+NAME_BY_COMMAND = {"organ": "organ", "state": "state", "city": "city"}
+
+
+def split_line(line: str) -> tuple[list[str], str]:
+    """The words before the cursor and the one being typed, as the shell will pass them (quotes and escapes
+    undone); an unclosed quote is closed."""
+    sentinel = "\x00"
+    for closing in ("", '"', "'"):
+        try:
+            words = shlex.split(line + sentinel + closing)
+        except ValueError:
+            continue
+        last = words.pop() if words else sentinel
+        return words, last.removesuffix(sentinel)
+    return line.split(), ""
+
+
+def candidates(words: Sequence[str], current: str) -> list[str]:
+    """What may follow `words` (the first is the program) where `current` is being typed."""
+    from otscli.cli.app import app
+    from otscli.cli.registry import COMMANDS
+
+    root = _command(app)
+    position = 1
+    position, expecting = _skip_options(root, words, position)
+    if expecting is not None:
+        return _values(expecting, "", current)
+    if position >= len(words):
+        if current.startswith("-"):
+            return _matching(_option_names(root), current)
+        return _matching(list(COMMANDS), current)
+    name = words[position]
+    command = root.get_command(None, name)
+    if command is None:
+        return []
+    rest = list(words[position + 1 :])
+    arguments, expecting = _arguments_before(command, rest)
+    if expecting is not None:
+        return _values(expecting, name, current)
+    if current.startswith("-"):
+        return _matching(_option_names(command), current)
+    positional = [param for param in command.params if is_argument(param)]
+    if not positional:
+        return []
+    index = min(arguments, len(positional) - 1)
+    if arguments >= len(positional) and positional[-1].nargs != -1:
+        return []
+    return _values(positional[index], name, current)
+
+
+def is_argument(param: Any) -> bool:
+    from typer.core import TyperArgument
+
+    return isinstance(param, TyperArgument)
+
+
+def _command(app: Any) -> Any:
+    import typer
+
+    return typer.main.get_command(app)
+
+
+def _option_names(command: Any) -> list[str]:
+    names = [opt for param in command.params if not is_argument(param) for opt in param.opts]
+    return [*names, "--help"]
+
+
+def _option(command: Any, word: str) -> Any | None:
+    return next((param for param in command.params if not is_argument(param) and word in param.opts), None)
+
+
+def _skip_options(command: Any, words: Sequence[str], position: int) -> tuple[int, Any | None]:
+    """Past the options (and their values) that come before a subcommand."""
+    while position < len(words) and words[position].startswith("-"):
+        option = _option(command, words[position])
+        position += 1
+        if option is not None and not option.is_flag:
+            if position == len(words):
+                return position, option
+            position += 1
+    return position, None
+
+
+def _arguments_before(command: Any, words: Sequence[str]) -> tuple[int, Any | None]:
+    """How many positional arguments `words` holds, and the option whose value is being typed, if any."""
+    count, index = 0, 0
+    while index < len(words):
+        word = words[index]
+        option = _option(command, word) if word.startswith("-") else None
+        if option is not None and not option.is_flag:
+            if index + 1 == len(words):
+                return count, option
+            index += 2
+            continue
+        if not word.startswith("-"):
+            count += 1
+        index += 1
+    return count, None
+
+
+def _values(param: Any, command: str, current: str) -> list[str]:
+    name = NAME_BY_COMMAND.get(command, param.name) if param.name == "name" else param.name
+    complete = VALUES.get(name)
+    if complete is None:
+        return [FILES] if "Path" in type(param.type).__name__ or param.name in ("data", "paths", "file") else []
+    return [value for value, _ in complete(current)]
+
+
+def _matching(names: Sequence[str], current: str) -> list[str]:
+    return [name for name in names if name.startswith(current)]
+
+
+def run() -> None:
+    """Answer one completion request from a shell script, then exit."""
+    shell = os.environ.get("OTS_COMPLETE", "")
+    words, current = split_line(os.environ.get("OTS_COMP_LINE", ""))
+    os.environ["_OTS_COMPLETE"] = f"complete_{shell}"  # completion.shell_word escapes for bash
+    try:
+        found = candidates(words, current)
+    except Exception:  # a completion must never print a traceback into the shell
+        found = []
+    sys.stdout.write("".join(f"{value}\n" for value in found))
