@@ -239,3 +239,18 @@ def test_at_every_width_ids_stay_whole_and_titles_get_the_room(columns: int) -> 
     if columns >= 100:
         event_column = lines[0].split("┃")[1]
         assert len(event_column) >= 40  # the title gets the width; kind and place go under it if need be
+
+
+def test_no_match_is_said_on_stderr_and_stdout_stays_data() -> None:
+    for args in (["list", "--year", "1900"], ["timeline", "--year", "1900"], ["stats", "--year", "1900"]):
+        run = ots(*args)
+        assert (run.code, run.out, run.err) == (0, "", "No events match.\n"), args
+
+
+def test_stats_stays_readable_at_40_columns_and_by_country_means_state() -> None:
+    drawn = re.sub(r"\x1b\[[0-9;]*m", "", ots("--color", "always", "stats", "--by", "organ", env={"COLUMNS": "40"}).out)
+    bars = [line for line in drawn.splitlines() if "█" in line]
+    assert len({line.count("█") for line in bars}) > 3  # the bars tell the counts apart
+    assert all(len(line) <= 40 for line in drawn.splitlines())
+    run = ots("stats", "--by", "country")
+    assert (run.code, run.err) == (2, "ots: unknown --by value 'country'; did you mean state?\n")

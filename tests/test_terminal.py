@@ -49,7 +49,8 @@ def test_on_this_day_counts_years_ago_and_ranges() -> None:
     ]
     drawn = edges("on-this-day", "--date", "10-03").out
     assert drawn.startswith(f"{this_year - 2009} years ago  3 Oct 2009 ● Founding agreement signed")
-    assert edges("on-this-day", "--date", "07-04").out == "Nothing happened on this day in earlier years.\n"
+    nothing = edges("on-this-day", "--date", "07-04")
+    assert (nothing.out, nothing.err) == ("", "Nothing happened on this day in earlier years.\n")
     assert edges("on-this-day", "--date", "02-30").code == 2
 
 

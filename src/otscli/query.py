@@ -265,8 +265,15 @@ class Count:
     count: int
 
 
+GROUPING_WORDS = {"country": "state", "countries": "state", "nation": "state", "member": "state", "body": "organ",
+                  "place": "city", "town": "city", "type": "kind", "date": "year"}  # fmt: skip
+
+
 def grouping(value: str) -> Grouping:
-    """The grouping `value` names (any case); else a UsageError naming the closest."""
+    """The grouping `value` names (any case); else a UsageError naming the closest, by meaning first."""
+    meant = GROUPING_WORDS.get(value.strip().lower())
+    if meant is not None:
+        raise UsageError(f"unknown --by value {printable(value)!r}; did you mean {meant}?")
     chosen = choose("--by value", value, GROUPINGS)
     return next(name for name in GROUPINGS if name == chosen)
 

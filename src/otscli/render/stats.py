@@ -6,28 +6,35 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from otscli.query import Count
-from otscli.render.layout import print_lines
+from otscli.render.console import say_nothing_matches
+from otscli.render.layout import hang, print_lines
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 MAX_BAR = 50
+MIN_BAR = 12  # below this, bars could not tell counts apart
 
 
 def draw(console: Console, counts: Sequence[Count]) -> None:
     from rich.text import Text
 
     if not counts:
-        console.print(Text("No events match.", style="dim"))
+        say_nothing_matches()
         return
     label_width = max(len(count.label) for count in counts)
     number_width = max(len(str(count.count)) for count in counts)
-    room = max(min(MAX_BAR, console.width - label_width - number_width - 3), 1)
+    beside = console.width - label_width - number_width - 3 >= MIN_BAR  # else each label on a line of its own
+    room = min(MAX_BAR, console.width - (label_width + 1 if beside else 2) - number_width - 2)
     biggest = max(count.count for count in counts)
     block = "█" if console.encoding.lower().startswith("utf") else "#"
     lines = []
     for count in counts:
-        bar = block * max(round(count.count * room / biggest), 1)
-        label = (count.label.ljust(label_width), "bold")
-        lines.append(Text.assemble(label, " ", (str(count.count).rjust(number_width), "cyan"), " ", (bar, "green")))
+        bar = block * max(round(count.count * max(room, 1) / biggest), 1)
+        number = (str(count.count).rjust(number_width), "cyan")
+        if beside:
+            lines.append(Text.assemble((count.label.ljust(label_width), "bold"), " ", number, " ", (bar, "green")))
+        else:
+            lines += hang(console, Text(""), Text(count.label, style="bold"), 0)  # wrapped to the screen
+            lines.append(Text.assemble("  ", number, " ", (bar, "green")))
     print_lines(console, lines)

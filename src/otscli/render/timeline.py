@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from otscli.models import Catalog, Event
 from otscli.query import Anniversary
+from otscli.render.console import say_nothing_matches
 from otscli.render.describe import kind_label, organ_names, place
 from otscli.render.layout import hang, plain_hang, print_lines
 
@@ -24,10 +25,9 @@ Segment = tuple[str, str]  # text and its rich style; the plain path uses only t
 
 def draw(console: Console, events: Sequence[Event], catalog: Catalog, highlight: Sequence[str] = ()) -> None:
     """The timeline; with colour, the words of `highlight` stand out where they occur (any case)."""
-    from rich.text import Text
 
     if not events:
-        console.print(Text("No events match.", style="dim"))
+        say_nothing_matches()
         return
     print_lines(console, lines(console, events, catalog, highlight))
 
@@ -55,7 +55,8 @@ def plain(events: Sequence[Event], catalog: Catalog, width: int) -> str | None:
     """The timeline as plain text at `width` columns, exactly as `draw` writes it without colour, made without
     rich; None when some text is not known to be one column a character, so that rich measures it."""
     if not events:
-        return "No events match.\n"
+        say_nothing_matches()
+        return ""
     date_width = max(len(event.display_date) for event in events)
     out: list[str] = []
     year: int | None = None
@@ -101,7 +102,7 @@ def draw_anniversaries(console: Console, items: Sequence[Anniversary], catalog: 
     from rich.text import Text
 
     if not items:
-        console.print(Text("Nothing happened on this day in earlier years.", style="dim"))
+        say_nothing_matches("Nothing happened on this day in earlier years.")
         return
     ago = [f"{item.years_ago} year{'s' if item.years_ago != 1 else ''} ago" for item in items]
     ago_width = max(map(len, ago))
