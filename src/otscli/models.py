@@ -148,7 +148,7 @@ def display_span(first: PartialDate, last: PartialDate | None) -> str:
 
 
 def _forbid_control_characters(text: str, allow_newlines: bool) -> str:
-    if text.isascii() and text.isprintable():
+    if text.isprintable():  # every character looked for below is of a category that str.isprintable refuses
         return text
     found = re.search(_FORBIDDEN_IN_PROSE if allow_newlines else _FORBIDDEN_IN_LINE, text)
     if found is not None:

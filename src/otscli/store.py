@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import errno
+import itertools
 import os
 import re
 import stat
@@ -25,6 +26,7 @@ TABLES = ("source", "organ", "state", "city", "event", "claim")
 _HEADER = re.compile(r"\s*\[\[?\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(?:#.*)?$")
 _ID_KEY = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 MAX_KEY_PARTS = 64  # tomllib's memory grows with the square of a dotted key's parts: 50,000 parts took 9.6 GB
+_MANY_DOTS = re.compile(rf"\.(?:[^.\n]*+\.){{{MAX_KEY_PARTS}}}")  # more than that many dots on one line
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
@@ -133,12 +135,12 @@ def decode(raw: bytes, shown: str) -> str:
 
 def parse(text: str, shown: str) -> dict[str, Any]:
     """TOML text -> tables; syntax errors carry line and column."""
-    import tomllib
+    import tomli  # the compiled build of the parser that became tomllib: same tables and messages, 2-3x faster
 
     refuse_long_dotted_keys(text, shown)
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
         if position is None:
@@ -154,11 +156,13 @@ def refuse_long_dotted_keys(text: str, shown: str) -> None:
     """Refuses a key of more than MAX_KEY_PARTS dotted parts before the parser sees it."""
     if text.count(".") <= MAX_KEY_PARTS:
         return
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.count(".") > MAX_KEY_PARTS:
-            key = line.split("=", 1)[0] if "=" in line else line
-            if key.count(".") > MAX_KEY_PARTS and '"""' not in key and "'''" not in key:
-                raise DataError(f"{shown}:{number}: a key of more than {MAX_KEY_PARTS} dotted parts")
+    for found in _MANY_DOTS.finditer(text):  # only the lines with that many dots: a regex scan, not a Python loop
+        start = text.rfind("\n", 0, found.start()) + 1
+        line = text[start : found.end()]
+        key = line.split("=", 1)[0] if "=" in line else line
+        if key.count(".") > MAX_KEY_PARTS and '"""' not in key and "'''" not in key:
+            number = text.count("\n", 0, start) + 1
+            raise DataError(f"{shown}:{number}: a key of more than {MAX_KEY_PARTS} dotted parts")
 
 
 class Locator:
@@ -221,12 +225,28 @@ class Origin:
         return f"{self.file}:{self.line}"
 
 
-@dataclass
 class LoadedFile:
-    shown: str
-    data: DataFile
-    origins: dict[tuple[str, int], Origin]
-    locator: Locator
+    """A checked file, and where its records were written. The text is searched for lines only when a problem
+    needs one, so a file without problems costs no line scanning at all."""
+
+    def __init__(self, shown: str, data: DataFile, text: str, places: dict[tuple[str, int], int] | None = None):
+        self.shown = shown
+        self.data = data
+        self.text = text
+        self.places = places  # for a partly valid file: (table, index kept) -> index in the file
+        self._locator: Locator | None = None
+
+    @property
+    def locator(self) -> Locator:
+        if self._locator is None:
+            self._locator = Locator(self.text)
+        return self._locator
+
+    def origin(self, table: str, index: int) -> Origin:
+        """The line where record `index` of `table` (counted among the records kept) starts."""
+        written = index if self.places is None else self.places.get((table, index), index)
+        record = getattr(self.data, table)[index]
+        return Origin(self.shown, self.locator.record_line(table, written, {"id": record.id}))
 
     def line_of(self, origin: Origin, field: str) -> Origin:
         return Origin(origin.file, self.locator.key_line(origin.line, [field]))
@@ -237,19 +257,14 @@ def check_file(shown: str, text: str) -> tuple[LoadedFile | None, list[str]]:
     with problems comes back with its valid records only, so that duplicates and references are checked too."""
     tables = parse(text, shown)
     share_strings(tables)
-    locator = Locator(text)
+    unknown = [key for key in tables if key not in ("format", *TABLES)]
+    locator = Locator(text) if unknown else None
     problems = [
         f"{shown}:{locator.record_line(key, 0, None)}: unknown table {printable(key)!r}; expected one of format, "
         + ", ".join(TABLES)
-        for key in tables
-        if key not in ("format", *TABLES)
+        for key in unknown
+        if locator is not None
     ]
-    origins: dict[tuple[str, int], Origin] = {}
-    for table in TABLES:
-        records = tables.get(table)
-        if isinstance(records, list):
-            for index, record in enumerate(records):
-                origins[(table, index)] = Origin(shown, locator.record_line(table, index, record))
     from pydantic import ValidationError
 
     from otscli import validation
@@ -257,15 +272,15 @@ def check_file(shown: str, text: str) -> tuple[LoadedFile | None, list[str]]:
     try:
         data = validation.data_file({key: value for key, value in tables.items() if key in ("format", *TABLES)})
     except ValidationError as error:
-        problems += [describe(error_item, tables, origins, locator, shown) for error_item in error.errors()]
+        locator = locator or Locator(text)
+        problems += [describe(error_item, tables, locator, shown) for error_item in error.errors()]
         partial, places = validation.valid_part(tables)  # still checked against the other files, in the same pass
-        kept_origins = {(table, new): origins[(table, old)] for (table, new), old in places.items()}
-        return LoadedFile(shown, partial, kept_origins, locator), problems
+        return LoadedFile(shown, partial, text, places), problems
     except RecursionError:
         return None, [f"{shown}: data nested too deeply to read"]
     if problems:
         return None, problems
-    return LoadedFile(shown, data, origins, locator), []
+    return LoadedFile(shown, data, text), []
 
 
 def share_strings(tables: dict[str, Any]) -> None:
@@ -317,9 +332,7 @@ def plain_message(item: Any) -> str:
     return str(item["msg"]).removeprefix("Value error, ")
 
 
-def describe(
-    item: Any, tables: dict[str, Any], origins: dict[tuple[str, int], Origin], locator: Locator, shown: str
-) -> str:
+def describe(item: Any, tables: dict[str, Any], locator: Locator, shown: str) -> str:
     """One pydantic error as `file:line: event <id>: field: message`."""
     loc = item["loc"]
     message = printable(plain_message(item))
@@ -328,7 +341,7 @@ def describe(
         return f"{shown}:{where}: {printable('.'.join(map(str, loc))) or 'file'}: {message}"
     table, index = loc[0], loc[1]
     record = tables[table][index]
-    origin = origins.get((table, index), Origin(shown, 1))
+    origin = Origin(shown, locator.record_line(table, index, record))
     record_id = record.get("id") if isinstance(record, dict) else None
     label = f"{table} {printable(record_id)}" if isinstance(record_id, str) else f"{table} #{index + 1}"
     path = field_path(record, loc[2:])
@@ -424,69 +437,101 @@ def extend(catalog: Catalog, shown: str, text: str) -> Catalog:
         event=catalog.events,
         claim=catalog.claims,
     )
-    loaded = [LoadedFile("(the other data files)", tables, {}, Locator("")), checked]
+    loaded = [LoadedFile("(the other data files)", tables, ""), checked]
     problems = cross_check(loaded)
     if problems:
         raise DataError("\n".join(problems))
     return combine(loaded)
 
 
-def records(loaded: Sequence[LoadedFile], table: str) -> Iterator[tuple[Any, Origin, LoadedFile]]:
+class Place:
+    """Where a record is, found in its file's text only when a message prints it."""
+
+    __slots__ = ("file", "index", "table")
+
+    def __init__(self, file: LoadedFile, table: str, index: int) -> None:
+        self.file, self.table, self.index = file, table, index
+
+    def __str__(self) -> str:
+        return str(self.file.origin(self.table, self.index))
+
+    def line_of(self, field: str) -> Origin:
+        return self.file.line_of(self.file.origin(self.table, self.index), field)
+
+
+def records(loaded: Sequence[LoadedFile], table: str) -> Iterator[tuple[Any, Place]]:
     for file in loaded:
         for index, record in enumerate(getattr(file.data, table)):
-            yield record, file.origins.get((table, index), Origin(file.shown, 1)), file
+            yield record, Place(file, table, index)
 
 
 def cross_check(loaded: Sequence[LoadedFile]) -> list[str]:
     """Duplicate ids, clashing names and dangling references, across all files."""
     problems: list[str] = []
-    known: dict[str, dict[str, Origin]] = {}
+    known: dict[str, dict[str, None]] = {}  # ordered, so that suggestions come in the order of the files
     for table in TABLES:
-        seen: dict[str, Origin] = {}
-        for record, origin, _ in records(loaded, table):
+        known[table] = dict.fromkeys(record.id for file in loaded for record in getattr(file.data, table))
+        if len(known[table]) == sum(len(getattr(file.data, table)) for file in loaded):
+            continue
+        seen: dict[str, Place] = {}
+        for record, place in records(loaded, table):
             if record.id in seen:
-                problems.append(f"{origin}: {table} {record.id}: id: duplicate id, first defined at {seen[record.id]}")
+                problems.append(f"{place}: {table} {record.id}: id: duplicate id, first defined at {seen[record.id]}")
             else:
-                seen[record.id] = origin
-        known[table] = seen
+                seen[record.id] = place
 
     for table in ("organ", "state", "city"):
         index = NameIndex(table)
-        for record, origin, _ in records(loaded, table):
+        for record, place in records(loaded, table):
             for clash in index.add(record.id, record.name, record.aliases):
-                problems.append(f"{origin}: {table} {record.id}: aliases: {clash!r} already names another {table}")
+                problems.append(f"{place}: {table} {record.id}: aliases: {clash!r} already names another {table}")
 
-    def dangling(
-        origin: Origin, file: LoadedFile, label: str, field: str, table: str, ids: Iterable[str | None]
-    ) -> None:
+    def dangling(place: Place, label: str, field: str, table: str, ids: Iterable[str | None]) -> None:
         for ref in ids:
             if ref is not None and ref not in known[table]:
                 close = difflib.get_close_matches(ref, list(known[table]), n=3, cutoff=0.6)
                 hint = f"; did you mean {', '.join(close)}?" if close else ""
-                problems.append(f"{file.line_of(origin, field)}: {label}: {field}: unknown {table} {ref!r}{hint}")
+                problems.append(f"{place.line_of(field)}: {label}: {field}: unknown {table} {ref!r}{hint}")
 
-    for city, origin, file in records(loaded, "city"):
-        dangling(origin, file, f"city {city.id}", "state", "state", [city.state])
-        dangling(origin, file, f"city {city.id}", "location_source", "source", [city.location_source])
+    for city, place in records(loaded, "city"):
+        dangling(place, f"city {city.id}", "state", "state", [city.state])
+        dangling(place, f"city {city.id}", "location_source", "source", [city.location_source])
         if (city.lat is None) != (city.lon is None) or (city.lat is not None and city.location_source is None):
-            problems.append(
-                f"{file.line_of(origin, 'lat')}: city {city.id}: lat: lat, lon and location_source go together"
-            )
-    for claim, origin, file in records(loaded, "claim"):
-        dangling(origin, file, f"claim {claim.id}", "organ", "organ", [claim.organ])
-        dangling(origin, file, f"claim {claim.id}", "source", "source", [claim.source])
-    for state, origin, file in records(loaded, "state"):
+            problems.append(f"{place.line_of('lat')}: city {city.id}: lat: lat, lon and location_source go together")
+    for claim, place in records(loaded, "claim"):
+        dangling(place, f"claim {claim.id}", "organ", "organ", [claim.organ])
+        dangling(place, f"claim {claim.id}", "source", "source", [claim.source])
+    for state, place in records(loaded, "state"):
         refs = [entry.event for entry in state.membership]
-        dangling(origin, file, f"state {state.id}", "membership", "event", refs)
-    for event, origin, file in records(loaded, "event"):
+        dangling(place, f"state {state.id}", "membership", "event", refs)
+    if all(events_resolve(file.data.event, known) for file in loaded):
+        return problems
+    for event, place in records(loaded, "event"):
         assert isinstance(event, Event)
         label = f"event {event.id}"
-        dangling(origin, file, label, "organs", "organ", event.organs)
-        dangling(origin, file, label, "city", "city", [event.city])
-        dangling(origin, file, label, "states", "state", event.states)
-        dangling(origin, file, label, "sources", "source", event.sources)
-        dangling(origin, file, label, "source", "source", [dispute.source for dispute in event.disputed])
-        dangling(origin, file, label, "part_of", "event", [event.part_of])
+        dangling(place, label, "organs", "organ", event.organs)
+        dangling(place, label, "city", "city", [event.city])
+        dangling(place, label, "states", "state", event.states)
+        dangling(place, label, "sources", "source", event.sources)
+        dangling(place, label, "source", "source", [dispute.source for dispute in event.disputed])
+        dangling(place, label, "part_of", "event", [event.part_of])
         if event.part_of == event.id:
-            problems.append(f"{file.line_of(origin, 'part_of')}: {label}: part_of: an event cannot be part of itself")
+            problems.append(f"{place.line_of('part_of')}: {label}: part_of: an event cannot be part of itself")
     return problems
+
+
+def events_resolve(events: Sequence[Event], known: dict[str, dict[str, None]]) -> bool:
+    """Whether every reference of these events names a known record, checked as sets: the events are looped over
+    one by one, for the messages, only when one does not."""
+    each = itertools.chain.from_iterable
+    refs = {
+        "organ": set(each(event.organs for event in events)),
+        "city": {event.city for event in events if event.city is not None},
+        "state": set(each(event.states for event in events)),
+        "source": set(each(event.sources for event in events))
+        | {dispute.source for event in events for dispute in event.disputed},
+        "event": {event.part_of for event in events if event.part_of is not None},
+    }
+    return all(ids <= known[table].keys() for table, ids in refs.items()) and all(
+        event.part_of != event.id for event in events
+    )

@@ -1,4 +1,4 @@
-"""JSON output for scripts: written with the standard library, never through rich."""
+"""JSON output for scripts: written by orjson (render/indented.py), never through rich."""
 
 from __future__ import annotations
 
@@ -60,9 +60,9 @@ def event_page(event: Event, catalog: Catalog) -> dict[str, Any]:
 
 def write(data: list[Any] | Mapping[str, Any]) -> None:
     """Print JSON as UTF-8 whatever the locale, one document ending in a newline."""
-    text = indented.dumps(data) + "\n"
+    text = indented.dumps_bytes(data) + b"\n"
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.write(text)
     sys.stdout.buffer.flush()
 
 

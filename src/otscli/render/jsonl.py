@@ -6,10 +6,10 @@ import json
 from collections.abc import Sequence
 
 from otscli.models import Catalog, Event
-from otscli.render.indented import separators_escaped
 from otscli.render.json import records
 
 
 def export(events: Sequence[Event], catalog: Catalog, fields: Sequence[str] | None = None) -> str:
     rows = records(events, fields)
-    return separators_escaped("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+    text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")  # as in indented.separators_escaped
