@@ -86,8 +86,8 @@ def test_colour_on_a_terminal_and_none_with_no_color() -> None:
 
 def test_the_json_path_never_imports_rich() -> None:
     probe = (
-        "import sys; from otscli.__main__ import main; sys.argv = ['ots', '--no-bundled', '--data', sys.argv[1], "
-        "'timeline', '--json']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import sys; from otscli.cli import run; sys.argv = ['ots', '--no-bundled', '--data', sys.argv[1], "
+        "'timeline', '--json']\nrun()\n"
         "sys.stderr.write(' '.join(sorted(m for m in sys.modules if m.split('.')[0] == 'rich')))"
     )
     done = subprocess.run([sys.executable, "-c", probe, str(EDGES)], capture_output=True, text=True, timeout=60)
@@ -98,8 +98,8 @@ def test_the_json_path_never_imports_rich() -> None:
 def test_the_piped_timeline_draws_without_rich() -> None:
     """A timeline into a pipe is plain text: only an entry too long for COLUMNS would need rich to wrap it."""
     probe = (
-        "import sys; from otscli.__main__ import main; sys.argv = ['ots', '--no-bundled', '--data', sys.argv[1], "
-        "'timeline']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import sys; from otscli.cli import run; sys.argv = ['ots', '--no-bundled', '--data', sys.argv[1], "
+        "'timeline']\nrun()\n"
         "sys.stderr.write(' '.join(sorted(m for m in sys.modules if m.split('.')[0] == 'rich')))"
     )
     environment = {**os.environ, "COLUMNS": "300"}
@@ -116,8 +116,8 @@ def test_importing_the_cli_does_no_heavy_work() -> None:
 
 def test_a_cached_json_run_imports_neither_pydantic_nor_the_toml_parser() -> None:
     probe = (
-        "import sys; from otscli.__main__ import main; sys.argv = ['ots', 'timeline', '--since', '2019', '--json']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import sys; from otscli.cli import run; sys.argv = ['ots', 'timeline', '--since', '2019', '--json']\n"
+        "run()\n"
         "heavy = ('pydantic', 'pydantic_core', 'tomllib', 'rich')\n"
         "sys.stderr.write(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))"
     )
@@ -126,3 +126,22 @@ def test_a_cached_json_run_imports_neither_pydantic_nor_the_toml_parser() -> Non
     second = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert second.stdout == first.stdout
     assert second.stderr == ""
+
+
+def test_ending_without_the_interpreters_teardown_loses_no_output(tmp_path: Path) -> None:
+    """ots ends with os._exit once a command is done; everything it wrote must have reached the pipe or file."""
+    from conftest import ots
+
+    store = big_store(tmp_path / "big.toml", 3000)
+    args = ["--no-bundled", "--data", str(store)]
+    piped = subprocess.run([*OTS, *args, "list", "--json"], capture_output=True, timeout=60)
+    assert piped.returncode == 0, piped.stderr
+    assert len(piped.stdout) > 2**20  # far more than a pipe holds
+    assert piped.stdout.decode("utf-8") == ots(*args, "list", "--json").out
+    written = tmp_path / "out.csv"
+    exported = subprocess.run([*OTS, *args, "export", "--format", "csv", "-o", str(written)], capture_output=True)
+    assert exported.returncode == 0, exported.stderr
+    assert written.read_bytes() == ots(*args, "export", "--format", "csv").raw
+    failed = subprocess.run([*OTS, *args, "organ", "Nowhere"], capture_output=True, text=True)
+    assert (failed.returncode, failed.stdout) == (2, "")
+    assert failed.stderr == "ots: unknown organ 'Nowhere'; see 'ots organs'\n"

@@ -141,8 +141,8 @@ def test_a_folder_ots_did_not_write_is_left_alone(tmp_path: Path) -> None:
 
 def test_commands_other_than_site_do_not_import_jinja2() -> None:
     probe = (
-        "import sys; from otscli.__main__ import main; sys.argv = ['ots', 'timeline']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import sys; from otscli.cli import run; sys.argv = ['ots', 'timeline']\n"
+        "run()\n"
         "sys.stderr.write(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'markupsafe'))))"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)

@@ -241,10 +241,12 @@ def root(
         typer.echo(ctx.get_help())
 
 
-def run() -> None:
-    """The console script `ots`, once imported (see otscli.__main__)."""
+def run() -> int:
+    """The console script `ots`, once imported (see otscli.__main__): runs the command line, returns its exit
+    code."""
     # A run lasts well under a second and makes few reference cycles, but loading a large catalog makes
     # hundreds of thousands of objects that the cycle collector would walk again and again: for 10,000 events
     # that tripled the time to sort them. What cycles there are go when the process ends.
     gc.disable()
-    app()
+    code: int = app(standalone_mode=False)
+    return code
