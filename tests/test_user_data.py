@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -303,6 +304,64 @@ def test_a_change_saved_while_add_runs_is_kept(tmp_path: Path) -> None:
         assert out == b"2024-05-02-elders-meet\n" and '[[event]]\nid = "2024-05-02-elders-meet"' in content
     else:  # refusing is allowed, discarding never
         assert b"kept changing the file" in err and "2024-05-02-elders-meet" not in content
+
+
+@pytest.mark.parametrize("late", [b"# appended by an editor\n", b'[[event]]\nid = "2024-06-late"\n'])
+def test_an_append_between_the_last_look_and_the_rename_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, late: bytes
+) -> None:
+    """An editor's append that lands after ots last checked the file, just before the rename, reaches the file
+    being replaced; ots adds it to the new file too."""
+    import otscli.append
+
+    target = tmp_path / "edited.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    real_write = otscli.append.write_atomically
+
+    def write_with_a_late_append(path: Path, content: bytes, *, unchanged: Any = None, like: Any = None) -> bool:
+        def check_then_append() -> bool:
+            still = bool(unchanged is None or unchanged())
+            with path.open("ab") as editor:
+                editor.write(late)
+            return still
+
+        monkeypatch.setattr(otscli.append, "write_atomically", real_write)  # once
+        return real_write(path, content, unchanged=check_then_append, like=like)
+
+    monkeypatch.setattr(otscli.append, "write_atomically", write_with_a_late_append)
+    run = edges(*ADD, "--file", str(target))
+    assert run.code == 0, run.err
+    content = target.read_bytes()
+    assert content.startswith(HAND_WRITTEN.encode()) and content.endswith(late)
+    assert content.count(b'id = "2024-05-02-elders-meet"') == 1
+
+
+def test_a_rewrite_between_the_last_look_and_the_rename_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor that saves the whole file in place at that moment: ots adds the event to what the editor saved."""
+    import otscli.append
+
+    target = tmp_path / "edited.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    saved = HAND_WRITTEN.replace("Odd  spacing stays", "Edited while ots add ran").encode()
+    real_write = otscli.append.write_atomically
+
+    def write_with_a_late_save(path: Path, content: bytes, *, unchanged: Any = None, like: Any = None) -> bool:
+        def check_then_save() -> bool:
+            still = bool(unchanged is None or unchanged())
+            path.write_bytes(saved)
+            return still
+
+        monkeypatch.setattr(otscli.append, "write_atomically", real_write)  # once
+        return real_write(path, content, unchanged=check_then_save, like=like)
+
+    monkeypatch.setattr(otscli.append, "write_atomically", write_with_a_late_save)
+    run = edges(*ADD, "--file", str(target))
+    assert run.code == 0, run.err
+    content = target.read_bytes()
+    assert content.startswith(saved)
+    assert content.count(b'id = "2024-05-02-elders-meet"') == 1
 
 
 def test_sixteen_writers_at_once_all_succeed(tmp_path: Path) -> None:

@@ -165,21 +165,83 @@ def append_event(target: Path, draft: Draft, extra: Sequence[Path], bundled: boo
     event = draft.resolve(catalog, shown)
     real.parent.mkdir(parents=True, exist_ok=True)
     with exclusive_lock(real):
+        ours: bytes | None = None  # what the last replace put in place
+        late: bytes = b""  # and what the file it replaced held afterwards
         for _ in range(CHANGE_RETRIES):
             remove_stale_temp_files(real)
             current = Snapshot.take(real, shown)
-            if current.content:
-                refuse_unless_appendable(current.content, shown)
-            updated = current.content + new_block(event, current.content)
+            base = current.content
+            if ours is not None and current.content.startswith(ours):
+                # What reached the file we replaced goes back in, with what was added to ours since, then the event.
+                base = late + current.content[len(ours) :]
+            if base:
+                refuse_unless_appendable(base, shown)
+            updated = base + new_block(event, base)
             try:
                 extend(others_catalog, shown, decode(updated, shown))
             except DataError as error:
                 raise DataError(
                     f"{shown}: not changed: the file would not load with the event:\n{error.message}"
                 ) from None
-            if write_atomically(real, updated, unchanged=current.is_still(real, shown), like=current):
+            with held_open(real) as replaced:  # the file the rename is about to take the place of
+                if not write_atomically(real, updated, unchanged=current.is_still(real, shown), like=current):
+                    continue
+                late = read_whole(replaced)
+            if late == current.content:
                 return event
+            if late.startswith(current.content):  # an append reached the file we replaced: add it to ours too
+                append_in_place(real, late[len(current.content) :], shown)
+                return event
+            ours = updated  # the file we replaced was rewritten after our last look: rebuild on what it holds
+    if ours is not None:
+        raise DataError(
+            f"{shown}: the event was added, but another program wrote to the file at the same moment and what it "
+            "wrote could not be put back; check the end of the file"
+        )
     raise DataError(f"{shown}: not changed: another program kept changing the file while ots add ran; try again")
+
+
+@contextlib.contextmanager
+def held_open(path: Path) -> Iterator[int | None]:
+    """A descriptor of the file at `path` now (None if there is none), which stays that file when it is renamed
+    over: what is written to it after the rename can still be read."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        yield None
+        return
+    try:
+        yield descriptor
+    finally:
+        os.close(descriptor)
+
+
+def append_in_place(path: Path, content: bytes, shown: str) -> None:
+    """Appends `content` to the file at `path`, as the program that wrote it meant to."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
+        try:
+            view = memoryview(content)
+            while view:
+                view = view[os.write(descriptor, view) :]
+        finally:
+            os.close(descriptor)
+    except OSError as error:
+        raise DataError(
+            f"{shown}: the event was added, but what another program appended at the same moment could not be "
+            f"put back ({error.strerror or error})"
+        ) from None
+
+
+def read_whole(descriptor: int | None) -> bytes:
+    if descriptor is None:
+        return b""
+    chunks = []
+    offset = 0
+    while chunk := os.pread(descriptor, 1 << 20, offset):
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
 
 
 def refuse_unless_appendable(original: bytes, shown: str) -> None:
