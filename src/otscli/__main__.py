@@ -10,6 +10,7 @@ every file ots writes is closed (and renamed into place) before the command retu
 ots registers no exit handlers.
 """
 
+import gc
 import os
 import signal
 import sys
@@ -22,6 +23,7 @@ def interrupted(signum: int, frame: object) -> None:
 
 def main() -> None:
     signal.signal(signal.SIGINT, interrupted)
+    gc.disable()  # see otscli.cli.app.run: and importing the command line would run it a dozen times
     if os.environ.get("OTS_COMPLETE"):  # a shell asking for completions (see `ots completion`)
         from otscli.cli.complete import run as complete
 

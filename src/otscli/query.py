@@ -8,15 +8,14 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 from otscli.errors import UsageError, printable
 from otscli.models import KINDS, MEETING_FORMATS, STATUSES, Catalog, City, Event, Organ, PartialDate, Source, State
-from otscli.names import NameIndex, build_index, fold
+from otscli.names import Named, NameIndex, build_index, fold
 
 
-@dataclass(frozen=True)
-class Filter:
+class Filter(NamedTuple):
     """What to keep. Values of one field are ORed; different fields are ANDed; empty keeps all."""
 
     since: PartialDate | None = None
@@ -30,10 +29,6 @@ class Filter:
     tags: frozenset[str] = frozenset()
     numbers: frozenset[int] = frozenset()
     terms: tuple[Term, ...] = ()  # every term must appear; a term is met by any of its folded spellings
-
-    def __post_init__(self) -> None:
-        if self.since and self.until and self.since.start > self.until.end:
-            raise UsageError(f"--since {self.since} is after --until {self.until}; nothing can match")
 
     def matches(self, event: Event, catalog: Catalog) -> bool:
         if self.since is not None or self.until is not None or self.years:
@@ -101,8 +96,11 @@ def aliases_of(folded: str, catalog: Catalog) -> list[str]:
     return found
 
 
+EVERYTHING = Filter()
+
+
 def select(
-    catalog: Catalog, where: Filter = Filter(), *, reverse: bool = False, limit: int | None = None
+    catalog: Catalog, where: Filter = EVERYTHING, *, reverse: bool = False, limit: int | None = None
 ) -> list[Event]:
     """The matching events, oldest first (or newest first with `reverse`), at most `limit`."""
     found = [event for event in catalog.events if where.matches(event, catalog)]
@@ -115,8 +113,7 @@ def events_citing(catalog: Catalog, source_id: str) -> list[Event]:
     return [event for event in catalog.events if source_id in event.sources]
 
 
-@dataclass(frozen=True)
-class Criteria:
+class Criteria(NamedTuple):
     """Filter values as a person typed them: dates as text, names, ids or aliases."""
 
     since: str | None = None
@@ -133,19 +130,29 @@ class Criteria:
 
     def resolve(self, catalog: Catalog) -> Filter:
         """The Filter these words name; a bad date or an unknown name is a UsageError."""
+        since, until = parse_date("--since", self.since), parse_date("--until", self.until)
+        if since and until and since.start > until.end:
+            raise UsageError(f"--since {since} is after --until {until}; nothing can match")
         return Filter(
-            since=parse_date("--since", self.since),
-            until=parse_date("--until", self.until),
+            since=since,
+            until=until,
             years=tuple(map(parse_years, self.years)),
-            organs=frozenset(map(build_index("organ", catalog.organs).resolve, self.organs)),
-            cities=frozenset(map(build_index("city", catalog.cities).resolve, self.cities)),
-            states=frozenset(map(build_index("state", catalog.states).resolve, self.states)),
+            organs=resolve_names("organ", catalog.organs, self.organs),
+            cities=resolve_names("city", catalog.cities, self.cities),
+            states=resolve_names("state", catalog.states, self.states),
             kinds=frozenset(map(parse_kind, self.kinds)),
             statuses=frozenset(choose("status", status, STATUSES) for status in self.statuses),
             tags=frozenset(tag.strip().lower() for tag in self.tags),
             numbers=frozenset(self.numbers),
             terms=search_terms(self.text, catalog) if self.text else (),
         )
+
+
+def resolve_names(what: str, records: Sequence[Named], names: Sequence[str]) -> frozenset[str]:
+    """The ids that `names` name; the index of names is built only when there is a name to look up."""
+    if not names:
+        return frozenset()
+    return frozenset(map(build_index(what, records).resolve, names))
 
 
 def parse_date(option: str, value: str | None) -> PartialDate | None:
@@ -320,8 +327,7 @@ def label_of(catalog: Catalog, by: Grouping, key: str | None) -> str:
     return key
 
 
-@dataclass(frozen=True)
-class Anniversary:
+class Anniversary(NamedTuple):
     years_ago: int
     event: Event
 

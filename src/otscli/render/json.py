@@ -23,7 +23,7 @@ _FIELD_NAMES: dict[type[Record], tuple[str, ...]] = {}
 def field_names(record_type: type[Record]) -> tuple[str, ...]:
     names = _FIELD_NAMES.get(record_type)
     if names is None:
-        names = _FIELD_NAMES[record_type] = tuple(column.name for column in fields(record_type))  # type: ignore[arg-type]
+        names = _FIELD_NAMES[record_type] = tuple(column.name for column in fields(record_type))
     return names
 
 
