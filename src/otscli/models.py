@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Any, ClassVar, Literal, get_args
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, get_args
 
 _PARTIAL_DATE = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"  # ASCII digits only; compiled on first use
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
@@ -180,8 +180,7 @@ def _check_url(text: str) -> str:
     return _check_line(text)
 
 
-@dataclass(frozen=True)
-class Rules:
+class Rules(NamedTuple):
     """`Annotated` metadata for pydantic: constraints merged into the type's own schema, then a check."""
 
     constraints: tuple[tuple[str, object], ...] = ()

@@ -6,7 +6,6 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Protocol
 
 from otscli.errors import UsageError
@@ -53,13 +52,13 @@ class Named(Protocol):
     def aliases(self) -> Sequence[str]: ...
 
 
-@dataclass
 class NameIndex:
     """Finds the id of a record from its id, name or any alias."""
 
-    what: str
-    ids_by_key: dict[str, str] = field(default_factory=dict)
-    label_by_id: dict[str, str] = field(default_factory=dict)
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.ids_by_key: dict[str, str] = {}
+        self.label_by_id: dict[str, str] = {}
 
     def add(self, record_id: str, name: str, aliases: Iterable[str]) -> list[str]:
         """Index one record; returns the names already taken by another record."""

@@ -9,9 +9,8 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from otscli.errors import DataError, printable
 from otscli.models import Catalog, DataFile, Event
@@ -72,8 +71,7 @@ def load(extra: Sequence[Path] = (), *, bundled: bool = True, user: bool = True,
     return load_files(data_paths(extra, bundled=bundled, user=user), cache=cache)
 
 
-@dataclass
-class OpenFile:
+class OpenFile(NamedTuple):
     """A data file opened for reading, with the identity of what the descriptor holds."""
 
     path: Path
@@ -214,8 +212,7 @@ class Locator:
         return found
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a record was written: its file and line."""
 
     file: str

@@ -11,7 +11,6 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -155,15 +154,15 @@ app = typer.Typer(
 )
 
 
-@dataclass
 class Session:
     """What the global options chose: which files to read. The catalog is loaded once, on demand."""
 
-    extra: list[Path] = field(default_factory=list)
-    bundled: bool = True
-    user: bool = True
-    cache: bool = True
-    loaded: Catalog | None = None
+    def __init__(self, extra: list[Path], *, bundled: bool = True, user: bool = True, cache: bool = True) -> None:
+        self.extra = extra
+        self.bundled = bundled
+        self.user = user
+        self.cache = cache
+        self.loaded: Catalog | None = None
 
     def catalog(self) -> Catalog:
         if self.loaded is None:

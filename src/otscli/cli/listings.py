@@ -5,9 +5,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -92,8 +91,7 @@ def search(
     list_events(ctx, filters, shown, reverse=reverse, limit=limit, text=text)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Shown:
+class Shown(NamedTuple):
     """How a listing shows its events: drawn (and how), as JSON, or written to a file; all fields or some."""
 
     draw: Callable[[Console, list[Event], Catalog], None]

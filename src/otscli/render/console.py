@@ -7,8 +7,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Literal
+from typing import IO, TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -18,8 +17,7 @@ ColourChoice = Literal["auto", "always", "never"]
 COLOUR_CHOICES: dict[str, ColourChoice] = {"auto": "auto", "always": "always", "never": "never"}
 
 
-@dataclass
-class Preferences:
+class Preferences(NamedTuple):
     """What the global options chose for drawing: set once a run, by the command line."""
 
     colour: ColourChoice = "auto"

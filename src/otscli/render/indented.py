@@ -8,7 +8,6 @@ standard library, which writes it or raises its own TypeError.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import orjson
@@ -21,6 +20,8 @@ def dumps_bytes(data: Any) -> bytes:
     try:
         written = orjson.dumps(data, option=orjson.OPT_INDENT_2)
     except TypeError:
+        import json
+
         written = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
     return separators_escaped(written)
 

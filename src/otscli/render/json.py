@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields
 from typing import Any
 
@@ -14,26 +15,36 @@ from otscli.render import indented
 
 def record(item: Record) -> dict[str, Any]:
     """A record as JSON data: every key present, in the order the record declares, dates as the stored strings."""
-    return {name: plain(getattr(item, name)) for name in field_names(type(item))}
+    names, values_of = _fields_of(type(item))
+    return dict(
+        zip(names, [value if type(value) in _AS_IS else plain(value) for value in values_of(item)], strict=True)
+    )
 
 
-_FIELD_NAMES: dict[type[Record], tuple[str, ...]] = {}
+_AS_IS = frozenset({str, int, bool, float, type(None)})
+_FIELDS: dict[type[Record], tuple[tuple[str, ...], Callable[[Record], tuple[object, ...]]]] = {}
+
+
+def _fields_of(record_type: type[Record]) -> tuple[tuple[str, ...], Callable[[Record], tuple[object, ...]]]:
+    """The field names of a record type, and a function that reads them all in one call."""
+    found = _FIELDS.get(record_type)
+    if found is None:
+        names = field_names(record_type)
+        found = _FIELDS[record_type] = (names, operator.attrgetter(*names))
+    return found
 
 
 def field_names(record_type: type[Record]) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(record_type)
-    if names is None:
-        names = _FIELD_NAMES[record_type] = tuple(column.name for column in fields(record_type))
-    return names
+    return tuple(column.name for column in fields(record_type))
 
 
 def plain(value: object) -> Any:
     kind = type(value)
-    if kind is str or value is None or kind is bool or kind is int:
+    if kind in _AS_IS:
         return value
     if kind is tuple or kind is list:
         assert isinstance(value, (tuple, list))
-        return [plain(item) for item in value]
+        return [item if type(item) in _AS_IS else plain(item) for item in value]
     if kind is PartialDate:
         return str(value)
     if isinstance(value, Record):
