@@ -32,7 +32,7 @@ from otscli import __version__
 from otscli.models import Catalog, City, Claim, Dispute, Event, Membership, Organ, PartialDate, Source, State
 from otscli.xdg import base_folder
 
-FORMAT = 6  # the layout of an entry; raise it when the records change shape
+FORMAT = 7  # the layout of an entry; raise it when the records change shape
 MAX_ENTRY_BYTES = 1 << 30
 
 Key = tuple[str, int, int, int, int, int]  # real path, device, inode, size, mtime_ns, ctime_ns
@@ -125,8 +125,9 @@ def write(files: Sequence[Key], catalog: Catalog) -> None:
                 os.unlink(temp, dir_fd=directory)
 
 
-# Records as plain tuples of their field values, in field order. Dates become their strings; nested records
-# become tuples too. Rebuilding sets the fields directly, as pickle did: the values were checked when parsed.
+# Records as plain tuples of their field values, in field order. Dates become (year, month, day), one tuple
+# for each distinct date, so that marshal stores each once and reading builds each once; nested records become
+# tuples too. Rebuilding sets the fields directly, as pickle did: the values were checked when parsed.
 
 _DATE_FIELDS = frozenset({"date", "end", "since", "until"})
 _NESTED: dict[str, type[Any]] = {"disputed": Dispute, "membership": Membership}
@@ -138,21 +139,31 @@ _TABLES: tuple[tuple[str, type[Any]], ...] = (
     ("events", Event),
     ("claims", Claim),
 )
+DateParts = tuple[int, int | None, int | None]
 
 
 def _names(record_type: type[Any]) -> tuple[str, ...]:
     return tuple(field.name for field in fields(record_type))
 
 
-def _encoder(record_type: type[Any]) -> Callable[[Any], tuple[object, ...]]:
+def _encoder(record_type: type[Any], dates: dict[PartialDate, DateParts]) -> Callable[[Any], tuple[object, ...]]:
     names = _names(record_type)
     values_of = operator.attrgetter(*names)  # every field in one C call; only dates and nested records are redone
+
+    def date_parts(value: PartialDate | None) -> DateParts | None:
+        if value is None:
+            return None
+        parts = dates.get(value)
+        if parts is None:
+            parts = dates[value] = (value.year, value.month, value.day)
+        return parts
+
     special: list[tuple[int, Callable[[Any], object]]] = []
     for index, name in enumerate(names):
         if name in _DATE_FIELDS:
-            special.append((index, _date_text))
+            special.append((index, date_parts))
         elif name in _NESTED:
-            special.append((index, _each(_encoder(_NESTED[name]))))
+            special.append((index, _each(_encoder(_NESTED[name], dates))))
 
     def encode(record: Any) -> tuple[object, ...]:
         values = values_of(record)
@@ -166,22 +177,27 @@ def _encoder(record_type: type[Any]) -> Callable[[Any], tuple[object, ...]]:
     return encode
 
 
-def _date_text(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
 def _each(encode: Callable[[Any], tuple[object, ...]]) -> Callable[[Any], tuple[object, ...]]:
     return lambda values: tuple(map(encode, values))
 
 
-def _decoder(record_type: type[Any]) -> Callable[[tuple[object, ...]], Any]:
+def _decoder(record_type: type[Any], dates: dict[DateParts, PartialDate]) -> Callable[[tuple[object, ...]], Any]:
     names = _names(record_type)
+
+    def date(parts: DateParts | None) -> PartialDate | None:
+        if parts is None:
+            return None
+        found = dates.get(parts)
+        if found is None:
+            found = dates[parts] = PartialDate(*parts)  # checked again: a damaged entry is a miss
+        return found
+
     special: list[tuple[int, Callable[[Any], Any]]] = []
     for index, name in enumerate(names):
         if name in _DATE_FIELDS:
-            special.append((index, optional_date))
+            special.append((index, date))
         elif name in _NESTED:
-            special.append((index, _many(_decoder(_NESTED[name]))))
+            special.append((index, _many(_decoder(_NESTED[name], dates))))
     new = object.__new__
 
     def decode(values: tuple[object, ...]) -> Any:
@@ -201,19 +217,17 @@ def _many(decode: Callable[[tuple[object, ...]], Any]) -> Callable[[Any], tuple[
     return lambda values: tuple(map(decode, values))
 
 
-def optional_date(value: object) -> PartialDate | None:
-    return None if value is None else PartialDate.parse(value)
-
-
 def encode_catalog(catalog: Catalog) -> tuple[object, ...]:
-    return tuple(tuple(map(_encoder(record_type), getattr(catalog, table))) for table, record_type in _TABLES)
+    dates: dict[PartialDate, DateParts] = {}
+    return tuple(tuple(map(_encoder(record_type, dates), getattr(catalog, table))) for table, record_type in _TABLES)
 
 
 def decode_catalog(payload: tuple[object, ...]) -> Catalog:
     if len(payload) != len(_TABLES):
         raise ValueError("a catalog of another shape")
+    dates: dict[DateParts, PartialDate] = {}
     tables = {
-        table: list(map(_decoder(record_type), records))  # type: ignore[call-overload]  # marshal gives objects
+        table: list(map(_decoder(record_type, dates), records))  # type: ignore[call-overload]  # marshal gives objects
         for (table, record_type), records in zip(_TABLES, payload, strict=True)
     }
     return Catalog(**tables)
