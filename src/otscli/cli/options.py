@@ -7,9 +7,8 @@ import inspect
 import sys
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
@@ -71,8 +70,7 @@ OutputFile = Annotated[
 Pager = Annotated[bool, typer.Option("--pager", help="Page even output that fits the screen (only on a terminal).")]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Filters:
+class Filters(NamedTuple):
     """The filter options as typed. A command takes one `filters: Filters` parameter; `with_filters` shows
     typer one option per field instead, so a new filter is one field here and one annotation in FILTER_OPTIONS."""
 
@@ -119,7 +117,7 @@ FILTER_OPTIONS: dict[str, Any] = {
     "number": Number,
 }
 NO_FILTERS = Filters()
-assert list(FILTER_OPTIONS) == [field.name for field in fields(Filters)]
+assert list(FILTER_OPTIONS) == list(Filters._fields)
 
 
 def with_filters(command: Callable[..., None]) -> Callable[..., None]:
