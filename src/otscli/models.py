@@ -37,8 +37,19 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+    # The first and the last day of the interval this date stands for, set once here: sorting and filtering ask
+    # for them again and again, and equal dates are one object (see _PARSED and the cache).
+    start: dt.date = field(init=False, repr=False, compare=False)
+    end: dt.date = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        self._check()
+        month, day = self.month, self.day
+        object.__setattr__(self, "start", dt.date(self.year, month or 1, day or 1))
+        last_day = day or (days_in_month(self.year, month) if month else 31)
+        object.__setattr__(self, "end", dt.date(self.year, month or 12, last_day))
+
+    def _check(self) -> None:
         if not 1 <= self.year <= 9999:
             raise ValueError(f"year {self.year} is out of range")
         if self.month is None:
@@ -55,6 +66,9 @@ class PartialDate:
     @classmethod
     def parse(cls, value: object) -> PartialDate:
         """Read "YYYY", "YYYY-MM", "YYYY-MM-DD" or a TOML date; anything else is a ValueError."""
+        shared = _PARSED.get(value) if type(value) is str else None
+        if shared is not None:
+            return shared
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
@@ -63,9 +77,6 @@ class PartialDate:
             return cls(value.year, value.month, value.day)
         if not isinstance(value, str):
             raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, not {type(value).__name__}")
-        shared = _PARSED.get(value)
-        if shared is not None:
-            return shared
         match = re.fullmatch(_PARTIAL_DATE, value.strip())
         if match is None:
             raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
@@ -79,21 +90,6 @@ class PartialDate:
         if self.month is None:
             return "year"
         return "month" if self.day is None else "day"
-
-    # Cached: equal dates are one object (see _PARSED), and sorting and filtering ask for these again and again.
-    @cached_property
-    def start(self) -> dt.date:
-        """The first day of the interval this date stands for."""
-        return dt.date(self.year, self.month or 1, self.day or 1)
-
-    @cached_property
-    def end(self) -> dt.date:
-        """The last day of the interval this date stands for."""
-        if self.month is None:
-            return dt.date(self.year, 12, 31)
-        if self.day is None:
-            return dt.date(self.year, self.month, days_in_month(self.year, self.month))
-        return dt.date(self.year, self.month, self.day)
 
     def display(self) -> str:
         """The date for a person, at the precision it has: "2017", "Nov 2017", "3 Nov 2017"."""
@@ -165,6 +161,8 @@ def _forbid_control_characters(text: str, allow_newlines: bool) -> str:
 
 
 def _check_line(text: str) -> str:
+    if text.isprintable() and text.strip():  # the common case, answered without another call
+        return text
     if not text.strip():
         raise ValueError("must not be empty")
     return _forbid_control_characters(text, allow_newlines=False)

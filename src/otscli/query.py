@@ -37,11 +37,8 @@ class Filter(NamedTuple):
                 return False
             if self.until is not None and first > self.until.end:
                 return False
-            if self.years and not any(
-                (start is None or last.year >= start) and (end is None or first.year <= end)
-                for start, end in self.years
-            ):
-                return False  # an interval overlaps a span of years when it starts by its end and ends after its start
+            if self.years and not overlaps_any(self.years, first.year, last.year):
+                return False
         return (
             (not self.organs or not self.organs.isdisjoint(event.organs))
             and (not self.cities or event.city in self.cities)
@@ -55,6 +52,15 @@ class Filter(NamedTuple):
             and (not self.numbers or event.number in self.numbers)
             and (not self.terms or contains_terms(event, self.terms))
         )
+
+
+def overlaps_any(spans: Sequence[YearSpan], first: int, last: int) -> bool:
+    """Whether the years first..last meet one of the spans: a span is met when they start by its end and end
+    after its start."""
+    for start, end in spans:
+        if (start is None or last >= start) and (end is None or first <= end):
+            return True
+    return False
 
 
 def involves_state(event: Event, catalog: Catalog, states: frozenset[str]) -> bool:
