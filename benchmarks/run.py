@@ -7,7 +7,8 @@ Run from the project root with the project's environment:
 
 Options: --runs N, --sizes 1000,10000,100000, --quick, --json (also print the results as JSON), --check (exit 1
 when a target is missed). Only the standard library is used; `ots` is the console script beside this Python and
-`jq` must be on PATH. See benchmarks/README.md for what is measured, the targets, and how to read the output.
+`jq` must be on PATH; peak memory is read through GNU time (/usr/bin/time) when it is there. See
+benchmarks/README.md for what is measured, the targets, and how to read the output.
 """
 
 from __future__ import annotations
@@ -30,13 +31,28 @@ from pathlib import Path
 
 PYTHON = sys.executable
 OTS = str(Path(sys.executable).with_name("ots"))  # the console script of this same environment
-IMPORT_BASELINE = [PYTHON, "-c", "import typer, pydantic"]
+MINIMAL_APP = [PYTHON, str(Path(__file__).with_name("minimal_typer_app.py")), "--since", "2019"]
+PYTHON_ALONE = [PYTHON, "-c", "pass"]
+GNU_TIME = "/usr/bin/time"
 JQ_FILTER = '[.[] | select(.date >= "2020" and .date < "2021")]'
 FIRST_YEAR, YEARS = 2015, 10  # generated events are spread over 2015-2024; --year 2020 selects a tenth
 
-STARTUP_JSON_TARGET = 1.25  # x `python -c "import typer, pydantic"`
+STARTUP_JSON_TARGET = 1.25  # x the minimal Typer app (benchmarks/minimal_typer_app.py)
 STARTUP_DRAWN_TARGET = 1.5
 REPEATED_10K_TARGET = 2.0  # x jq on the same events
+FIRST_RUN_TARGET = 4.0  # x jq, at 10,000 and at 100,000 events
+FIRST_RUN_SIZES = (10000, 100000)
+# Peak memory of a first run before the work on first runs (1 Dec 2026, measured by this script through GNU
+# time on the development VM): a first run may not use more.
+FIRST_RUN_PEAK_MIB = {10000: 92.0, 100000: 572.0}
+STARTUP_CASES: tuple[tuple[str, list[str]], ...] = (
+    ("timeline --since 2019 --json", ["timeline", "--since", "2019", "--json"]),
+    ("list --json", ["list", "--json"]),
+    ("show 2019-10-15-summit-baku --json", ["show", "2019-10-15-summit-baku", "--json"]),
+    ("organ CoE --json", ["organ", "CoE", "--json"]),
+    ("state Hungary --json", ["state", "Hungary", "--json"]),
+    ("search summit --json", ["search", "summit", "--json"]),
+)
 
 
 # ── measuring one process ────────────────────────────────────────────────────────────────────────────────
@@ -49,7 +65,8 @@ class Sample:
 
 
 def run_once(command: Sequence[str], env: dict[str, str], cwd: Path) -> Sample:
-    """One whole process, stdout to /dev/null: its wall time and its own peak resident memory (os.wait4)."""
+    """One whole process, stdout to /dev/null: its wall time (and os.wait4's peak memory, which starts from this
+    script's own size, so `peak_memory` measures memory instead)."""
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
         process = subprocess.Popen(list(command), stdout=subprocess.DEVNULL, stderr=errors, env=env, cwd=cwd)
@@ -61,6 +78,22 @@ def run_once(command: Sequence[str], env: dict[str, str], cwd: Path) -> Sample:
             message = errors.read().decode(errors="replace").strip()
             raise SystemExit(f"benchmark: `{shown(command)}` exited {process.returncode}: {message}")
     return Sample(elapsed, usage.ru_maxrss / 1024)  # Linux reports ru_maxrss in KiB
+
+
+def peak_memory(command: Sequence[str], env: dict[str, str], cwd: Path) -> float:
+    """The peak resident memory of `command` alone, in MiB. A child's maximum resident set size starts from the
+    size of the process that started it, so it is read through a small launcher: GNU time, a C program of a few
+    MiB, when it is there; else a Python one (benchmarks/peak_memory.py), whose own ~8 MiB is then the floor."""
+    if Path(GNU_TIME).is_file():
+        launcher = [GNU_TIME, "-f", "%M", "-o", "/dev/stderr", "--"]
+    else:
+        launcher = [PYTHON, "-S", str(Path(__file__).with_name("peak_memory.py"))]
+    done = subprocess.run([*launcher, *command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+                          cwd=cwd, text=True)  # fmt: skip
+    last = done.stderr.strip().splitlines()[-1:] or [""]
+    if done.returncode != 0 or not last[0].isdigit():
+        raise SystemExit(f"benchmark: measuring the memory of `{shown(command)}` failed: {done.stderr.strip()}")
+    return int(last[0]) / 1024  # KiB
 
 
 def shown(command: Sequence[str]) -> str:
@@ -80,14 +113,22 @@ class Result:
     baseline_ms: float
     ratio: float
     target: float | None
-    candidate_mib: float  # peaks over the samples
+    candidate_mib: float  # peaks over the memory samples, each read through a launcher (see peak_memory)
     baseline_mib: float
+    memory_target_mib: float | None = None
+    floor_ms: float | None = None  # `python -c pass`, for the start-up cases
     candidate_samples_ms: list[float] = field(default_factory=list)
     baseline_samples_ms: list[float] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
-        return self.target is None or self.ratio <= self.target
+        fast = self.target is None or self.ratio <= self.target
+        small = self.memory_target_mib is None or self.candidate_mib <= self.memory_target_mib
+        return fast and small
+
+    @property
+    def floor_ratio(self) -> float | None:
+        return None if self.floor_ms is None else self.candidate_ms / self.floor_ms
 
 
 Prepare = Callable[[], dict[str, str]]  # run before a sample (untimed); returns the environment to run it in
@@ -103,17 +144,25 @@ def interleaved(
     cwd: Path,
     prepare_candidate: Prepare,
     prepare_baseline: Prepare,
+    floor: Sequence[str] | None = None,
+    memory_runs: int = 3,
+    memory_target_mib: float | None = None,
 ) -> Result:
-    """One warm-up each, then A B A B ...: drift in the machine (frequency, other load) touches both alike."""
+    """One warm-up each, then A B A B ... (A B C with a floor): drift in the machine (frequency, other load)
+    touches all alike. Memory is measured afterwards, in runs of its own through a launcher."""
     run_once(candidate, prepare_candidate(), cwd)
     run_once(baseline, prepare_baseline(), cwd)
     ours: list[Sample] = []
     theirs: list[Sample] = []
+    floors: list[Sample] = []
     for _ in range(runs):
         ours.append(run_once(candidate, prepare_candidate(), cwd))
         theirs.append(run_once(baseline, prepare_baseline(), cwd))
+        if floor is not None:
+            floors.append(run_once(floor, prepare_baseline(), cwd))
     a = statistics.median(sample.seconds for sample in ours)
     b = statistics.median(sample.seconds for sample in theirs)
+    memory_runs = min(memory_runs, runs)
     return Result(
         case=case,
         candidate=shown(candidate),
@@ -123,8 +172,10 @@ def interleaved(
         baseline_ms=b * 1000,
         ratio=a / b,
         target=target,
-        candidate_mib=max(sample.peak_mib for sample in ours),
-        baseline_mib=max(sample.peak_mib for sample in theirs),
+        candidate_mib=max(peak_memory(candidate, prepare_candidate(), cwd) for _ in range(memory_runs)),
+        baseline_mib=max(peak_memory(baseline, prepare_baseline(), cwd) for _ in range(memory_runs)),
+        memory_target_mib=memory_target_mib,
+        floor_ms=statistics.median(sample.seconds for sample in floors) * 1000 if floors else None,
         candidate_samples_ms=[round(sample.seconds * 1000, 2) for sample in ours],
         baseline_samples_ms=[round(sample.seconds * 1000, 2) for sample in theirs],
     )
@@ -283,16 +334,19 @@ def samples_for(size: int, runs: int, quick: bool) -> int:
 
 
 def print_table(results: list[Result]) -> None:
-    header = (f"{'case':32} {'ots ms':>8} {'base ms':>8} {'ratio':>6} {'target':>7} {'pass':>5} {'n':>3}  "
-              f"{'peak RSS MiB ots/base':>21}")  # fmt: skip
+    header = (f"{'case':36} {'ots ms':>7} {'base ms':>7} {'ratio':>6} {'target':>7} {'pass':>5} {'n':>3} "
+              f"{'x pass':>7}  {'peak MiB ots/base':>17} {'limit':>6}")  # fmt: skip
     print(header)
     print("─" * len(header))
     for result in results:
         target = f"≤{result.target:.2f}" if result.target else "-"
-        verdict = "-" if result.target is None else ("pass" if result.passed else "FAIL")
+        checked = result.target is not None or result.memory_target_mib is not None
+        verdict = "-" if not checked else ("pass" if result.passed else "FAIL")
+        floor = f"{result.floor_ratio:.2f}" if result.floor_ratio is not None else "-"
         memory = f"{result.candidate_mib:.0f} / {result.baseline_mib:.0f}"
-        print(f"{result.case:32} {result.candidate_ms:8.0f} {result.baseline_ms:8.0f} {result.ratio:6.2f} "
-              f"{target:>7} {verdict:>5} {result.runs:3d}  {memory:>21}")  # fmt: skip
+        limit = f"≤{result.memory_target_mib:.0f}" if result.memory_target_mib is not None else "-"
+        print(f"{result.case:36} {result.candidate_ms:7.0f} {result.baseline_ms:7.0f} {result.ratio:6.2f} "
+              f"{target:>7} {verdict:>5} {result.runs:3d} {floor:>7}  {memory:>17} {limit:>6}")  # fmt: skip
 
 
 def growth_report(times: dict[int, float], label: str) -> tuple[list[str], dict[str, object], bool]:
@@ -373,14 +427,15 @@ def main() -> int:
 
         results: list[Result] = []
         print(f"start-up, {runs} samples each ...", file=sys.stderr, flush=True)
+        for label, arguments in STARTUP_CASES:
+            results.append(interleaved(
+                label, [OTS, *arguments], MINIMAL_APP, runs=runs, target=STARTUP_JSON_TARGET, cwd=cwd,
+                prepare_candidate=same(env), prepare_baseline=same(env), floor=PYTHON_ALONE,
+            ))  # fmt: skip
         results.append(interleaved(
-            "timeline --since 2019 --json", [OTS, "timeline", "--since", "2019", "--json"], IMPORT_BASELINE,
-            runs=runs, target=STARTUP_JSON_TARGET, cwd=cwd, prepare_candidate=same(env), prepare_baseline=same(env),
-        ))  # fmt: skip
-        results.append(interleaved(
-            "timeline --since 2019 (drawn)", [OTS, "timeline", "--since", "2019"], IMPORT_BASELINE,
+            "timeline --since 2019 (drawn, piped)", [OTS, "timeline", "--since", "2019"], MINIMAL_APP,
             runs=runs, target=STARTUP_DRAWN_TARGET, cwd=cwd,
-            prepare_candidate=same(drawn_env), prepare_baseline=same(env),
+            prepare_candidate=same(drawn_env), prepare_baseline=same(env), floor=PYTHON_ALONE,
         ))  # fmt: skip
 
         first_ms: dict[int, float] = {}
@@ -396,8 +451,10 @@ def main() -> int:
             print(f"{size} events ({mib:.1f} MiB of TOML, {selected[size]} in 2020), {n} samples each ...",
                   file=sys.stderr, flush=True)  # fmt: skip
             first = interleaved(
-                f"{size} events, first run", ours, theirs, runs=n, target=None, cwd=cwd,
+                f"{size} events, first run", ours, theirs, runs=n,
+                target=FIRST_RUN_TARGET if size in FIRST_RUN_SIZES else None, cwd=cwd,
                 prepare_candidate=first_runs(user_file, env, root / "cold"), prepare_baseline=same(env),
+                memory_target_mib=FIRST_RUN_PEAK_MIB.get(size),
             )  # fmt: skip
             # Repeated: the same file, the fixed cache folder; the warm-up fills the cache for the new file.
             repeated = interleaved(
@@ -412,8 +469,10 @@ def main() -> int:
 
     print()
     print_table(results)
-    print("baselines: start-up against `python -c \"import typer, pydantic\"` in this environment; the user files "
-          "against `jq` selecting the same 2020 events from the same events as JSON")  # fmt: skip
+    print("baselines: start-up against a minimal one-command Typer app on the same typer (benchmarks/"
+          "minimal_typer_app.py), `x pass` against `python -c pass`; the user files against `jq` selecting the same "
+          "2020 events from the same events as JSON. Peak memory of each process alone, through "
+          + ("GNU time" if Path(GNU_TIME).is_file() else "benchmarks/peak_memory.py (8 MiB is its floor)"))  # fmt: skip
     growth: list[dict[str, object]] = []
     linear = True
     if len(sizes) > 1:
@@ -429,7 +488,8 @@ def main() -> int:
     if options.json:
         print(json.dumps({
             "ots": ots_version, "python": platform.python_version(), "jq": jq_version,
-            "results": [{**asdict(result), "passed": result.passed} for result in results],
+            "results": [{**asdict(result), "passed": result.passed, "floor_ratio": result.floor_ratio}
+                        for result in results],
             "selected_in_2020": {str(size): count for size, count in selected.items()},
             "growth": growth, "failed": failed,
         }, indent=2, ensure_ascii=False))  # fmt: skip

@@ -146,16 +146,16 @@ def _names(record_type: type[Any]) -> tuple[str, ...]:
     return tuple(field.name for field in fields(record_type))
 
 
-def _encoder(record_type: type[Any], dates: dict[PartialDate, DateParts]) -> Callable[[Any], tuple[object, ...]]:
+def _encoder(record_type: type[Any], dates: dict[int, DateParts]) -> Callable[[Any], tuple[object, ...]]:
     names = _names(record_type)
     values_of = operator.attrgetter(*names)  # every field in one C call; only dates and nested records are redone
 
     def date_parts(value: PartialDate | None) -> DateParts | None:
         if value is None:
             return None
-        parts = dates.get(value)
+        parts = dates.get(id(value))  # by identity: equal dates are mostly one object, and hashing one is slow
         if parts is None:
-            parts = dates[value] = (value.year, value.month, value.day)
+            parts = dates[id(value)] = (value.year, value.month, value.day)
         return parts
 
     special: list[tuple[int, Callable[[Any], object]]] = []
@@ -218,7 +218,7 @@ def _many(decode: Callable[[tuple[object, ...]], Any]) -> Callable[[Any], tuple[
 
 
 def encode_catalog(catalog: Catalog) -> tuple[object, ...]:
-    dates: dict[PartialDate, DateParts] = {}
+    dates: dict[int, DateParts] = {}  # the catalog keeps every date alive, so no id is reused meanwhile
     return tuple(tuple(map(_encoder(record_type, dates), getattr(catalog, table))) for table, record_type in _TABLES)
 
 

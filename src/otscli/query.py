@@ -57,10 +57,7 @@ class Filter(NamedTuple):
 def overlaps_any(spans: Sequence[YearSpan], first: int, last: int) -> bool:
     """Whether the years first..last meet one of the spans: a span is met when they start by its end and end
     after its start."""
-    for start, end in spans:
-        if (start is None or last >= start) and (end is None or first <= end):
-            return True
-    return False
+    return any((start is None or last >= start) and (end is None or first <= end) for start, end in spans)
 
 
 def involves_state(event: Event, catalog: Catalog, states: frozenset[str]) -> bool:
