@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,35 @@ def test_the_key_is_taken_from_the_file_that_was_read(tmp_path: Path) -> None:
         assert opened.key[2] == first.stat().st_ino != second.stat().st_ino
     finally:
         os.close(opened.descriptor)
+
+
+OTS_COMMAND = [sys.executable, "-m", "otscli", "--no-bundled", "--data", str(EDGES)]
+
+
+def test_the_entry_of_a_first_run_is_written_after_it_answers_and_the_next_run_uses_it(tmp_path: Path) -> None:
+    """The console script writes a first run's entry in a detached child; the next run, even at once, either
+    finds it or waits for it, and so parses nothing."""
+    big = large_store(tmp_path / "big.toml", count=3000)
+    command = [*OTS_COMMAND, "--data", str(big), "list", "--json"]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert first.returncode == 0, first.stderr
+    second = subprocess.run([sys.executable, "-X", "importtime", *command[1:]], capture_output=True, text=True)
+    assert second.stdout == first.stdout
+    assert "pydantic" not in second.stderr and "tomli" not in second.stderr
+    assert any(name.endswith(".marshal") for name in cache_files())
+
+
+def test_a_run_waits_for_an_entry_being_written(tmp_path: Path) -> None:
+    """While another ots holds the entry's lock, a run that misses waits; once it is free, it goes on."""
+    keys = [store_module.open_data_file(EDGES).key]
+    lock = cache.lock_entry(keys)
+    assert lock is not None
+    try:
+        waiting = subprocess.Popen([*OTS_COMMAND, "list", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(1.0)
+        assert waiting.poll() is None  # still waiting for the entry
+    finally:
+        os.close(lock)
+    out, err = waiting.communicate(timeout=60)
+    assert waiting.returncode == 0, err
+    assert out.decode() == edges("list", "--json").out

@@ -29,8 +29,10 @@ def main() -> None:
 
         complete()
         return
+    from otscli import background
     from otscli.cli import run
 
+    background.enabled = True
     code = run()
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -38,6 +40,7 @@ def main() -> None:
                 stream.flush()
         except (OSError, ValueError):  # a reader that has gone: what could be written was written
             pass
+    background.finish()
     os._exit(code)
 
 

@@ -17,18 +17,20 @@ What it trusts, and what it does not:
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import marshal
 import operator
 import os
 import stat
 import sys
+import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from otscli import __version__
+from otscli import __version__, background
 from otscli.models import Catalog, City, Claim, Dispute, Event, Membership, Organ, PartialDate, Source, State
 from otscli.xdg import base_folder
 
@@ -79,7 +81,15 @@ def full_key(files: Sequence[Key]) -> tuple[object, ...]:
 
 
 def read(files: Sequence[Key]) -> Catalog | None:
-    """The catalog stored for these files, if the entry is ours and still theirs; else None."""
+    """The catalog stored for these files, if the entry is ours and still theirs; else None. When the entry is
+    being written by an ots that has just answered (see write), it is waited for."""
+    found = read_entry(files)
+    if found is None and wait_for_writer(files):
+        found = read_entry(files)
+    return found
+
+
+def read_entry(files: Sequence[Key]) -> Catalog | None:
     with our_folder(create=False) as directory:
         if directory is None:
             return None
@@ -103,7 +113,80 @@ def read(files: Sequence[Key]) -> Catalog | None:
 
 
 def write(files: Sequence[Key], catalog: Catalog) -> None:
-    """Best effort: a cache that cannot be written is no reason to fail a command."""
+    """Best effort: a cache that cannot be written is no reason to fail a command. From the console script the
+    entry is written after the command has answered (otscli.background), under a lock that a reader waits on."""
+    if not background.enabled:
+        write_entry(files, catalog)
+        return
+    lock = lock_entry(files)  # taken now, before the command ends, so that no later run misses the entry
+
+    def write_then_unlock() -> None:
+        try:
+            write_entry(files, catalog)
+        finally:
+            if lock is not None:
+                os.close(lock)
+
+    background.later(write_then_unlock)
+
+
+WRITER_WAIT_SECONDS = 30.0  # the longest a reader waits for an entry being written (100k events take ~1 s)
+
+
+def lock_name(files: Sequence[Key]) -> str:
+    return entry_name(files) + ".lock"
+
+
+def lock_entry(files: Sequence[Key]) -> int | None:
+    """An exclusive lock on the entry's lock file, held until the descriptor is closed; None if it cannot be."""
+    with our_folder(create=True) as directory:
+        if directory is None:
+            return None
+        try:
+            descriptor = os.open(
+                lock_name(files), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=directory
+            )
+        except OSError:
+            return None
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # another ots is writing the same entry: it will do
+            os.close(descriptor)
+            return None
+        return descriptor
+
+
+def wait_for_writer(files: Sequence[Key]) -> bool:
+    """Whether an entry for these files was being written; if so, returns once it is done (or after a while)."""
+    with our_folder(create=False) as directory:
+        if directory is None:
+            return False
+        try:
+            descriptor = os.open(lock_name(files), os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=directory)
+        except OSError:
+            return False
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            return False  # nobody is writing
+        except BlockingIOError:
+            pass
+        deadline = time.monotonic() + WRITER_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(0.005)
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                return True
+            except BlockingIOError:
+                continue
+        return False
+    except OSError:
+        return False
+    finally:
+        os.close(descriptor)
+
+
+def write_entry(files: Sequence[Key], catalog: Catalog) -> None:
     with our_folder(create=True) as directory:
         if directory is None:
             return
