@@ -3,6 +3,7 @@ nobody has, leap days, spans within a year, counts by organ and state, anniversa
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from pathlib import Path
 
@@ -126,3 +127,161 @@ def test_on_this_day_leaves_out_this_years_events(tmp_path: Path) -> None:
                     'sources = ["test-source"]\n', encoding="utf-8")  # fmt: skip
     run = edges("--data", str(path), "on-this-day", "--date", today.strftime("%m-%d"), "--json")
     assert "today" not in [item["event"]["id"] for item in run.json()]
+
+
+def test_at_most_three_names_are_offered_the_closest_first() -> None:
+    assert ots("organ", "Council").err == (
+        "ots: unknown organ 'Council'; did you mean Council of Elders, Council of Heads of State, "
+        "Council of Foreign Ministers?\n"
+    )
+
+
+def test_three_letters_are_enough_to_find_a_name_they_are_part_of() -> None:
+    assert edges("city", "Nak").err == "ots: unknown city 'Nak'; did you mean Nakhchivan?\n"
+    assert edges("city", "Na").err == "ots: unknown city 'Na'; see 'ots cities'\n"
+
+
+def test_a_name_taken_by_two_records_is_reported_and_a_name_of_punctuation_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "cities.toml"
+    path.write_text('[[city]]\nid = "ganja"\nname = "Ganja"\nstate = "AZ"\naliases = ["—", "Gandzha", "Baku"]\n',
+                    encoding="utf-8")  # fmt: skip
+    run = edges("--data", str(path), "validate")
+    assert run.code == 1
+    assert run.err.endswith(": city ganja: aliases: 'Baku' already names another city\n")
+    path.write_text('[[city]]\nid = "ganja"\nname = "Ganja"\nstate = "AZ"\naliases = ["—", "Gandzha"]\n',
+                    encoding="utf-8")  # fmt: skip
+    assert edges("--data", str(path), "city", "Gandzha", "--json").json()["city"]["id"] == "ganja"
+
+
+def test_an_unknown_event_id_offers_the_three_closest_or_the_listing() -> None:
+    assert ots("show", "2019-10-15-summit-bakuu").err == (
+        "ots: unknown event '2019-10-15-summit-bakuu'; did you mean 2019-10-15-summit-baku, 2019-10-14-cfm-baku, "
+        "2014-06-05-summit-bodrum?\n"
+    )
+    assert edges("show", "zzz").err == "ots: unknown event 'zzz'; see 'ots list' for ids\n"
+
+
+def test_an_ambiguous_prefix_lists_ten_ids_then_an_ellipsis(tmp_path: Path) -> None:
+    blocks = [
+        f'[[event]]\nid = "2001-{group}-{number:02d}"\ndate = "2001"\ntitle = "T"\nkind = "meeting"\n'
+        'sources = ["test-source"]\n'
+        for group, count in (("ten", 10), ("more", 11))
+        for number in range(count)
+    ]
+    path = tmp_path / "many.toml"
+    path.write_text("\n".join(blocks), encoding="utf-8")
+    ten = ", ".join(f"2001-ten-{number:02d}" for number in range(10))
+    assert edges("--data", str(path), "show", "2001-ten").err == (
+        f"ots: ambiguous event id '2001-ten': 10 events start with it: {ten}\n"
+    )
+    first_ten = ", ".join(f"2001-more-{number:02d}" for number in range(10))
+    assert edges("--data", str(path), "show", "2001-more").err == (
+        f"ots: ambiguous event id '2001-more': 11 events start with it: {first_ten}, …\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--kind", "informal sumit"], "unknown kind 'sumit'; did you mean summit?"),
+        (["--kind", "informal summit extra"], "unknown kind 'informal summit extra'; did you mean informal summit, "
+                                              "informal meeting?"),
+        (["--year", "20192021"], "--year: '20192021' is not a year or a span of years (2019, 2019..2021, 2019.., "
+                                 "..2015)"),
+        (["--year", ".."], "--year: '..' is not a year or a span of years (2019, 2019..2021, 2019.., ..2015)"),
+        (["--year", "2021..2019"], "--year: '2021..2019' ends before it starts"),
+        (["--since", "2019-02", "--until", "2019-01"], "--since 2019-02 is after --until 2019-01; nothing can match"),
+    ],
+)  # fmt: skip
+def test_filter_values_that_name_nothing(args: list[str], message: str) -> None:
+    run = edges("list", *args)
+    assert (run.code, run.out, run.err) == (2, "", f"ots: {message}\n")
+
+
+def test_since_and_until_may_be_the_same_year_and_a_two_word_kind_needs_its_format() -> None:
+    assert [event["id"] for event in edges("list", "--since", "2019", "--until", "2019", "--json").json()] == [
+        "2018-12-30-new-year-forum",
+        "2019-summit",
+    ]
+    assert edges("list", "--kind", "informal meeting", "--json").json() == []
+    assert [event["id"] for event in edges("list", "--kind", "ordinary summit", "--json").json()] == [
+        "2019-summit",
+        "2030-planned-summit",
+    ]
+
+
+@pytest.mark.parametrize(("given", "meant"), [("organs", "organ"), ("years", "year"), ("country", "state")])
+def test_stats_by_a_near_word_says_the_right_one(given: str, meant: str) -> None:
+    assert edges("stats", "--by", given).err == f"ots: unknown --by value '{given}'; did you mean {meant}?\n"
+
+
+def test_counts_by_year_and_by_kind(corners: list[str]) -> None:
+    by_year = ots(*corners, "stats", "--by", "year", "--json").json()
+    assert [(item["key"], item["count"]) for item in by_year] == [
+        ("2009", 1), ("2015", 1), ("2016", 1), ("2017", 1), ("2018", 1), ("2019", 2), ("2020", 1), ("2024", 1),
+        ("2030", 1),
+    ]  # fmt: skip
+    by_kind = ots(*corners, "stats", "--by", "kind", "--json").json()
+    assert [(item["key"], item["count"]) for item in by_kind] == [
+        ("meeting", 3), ("conference", 2), ("summit", 2), ("agreement", 1), ("consultation", 1),
+    ]  # most first, then by name  # fmt: skip
+
+
+def test_an_act_at_a_meeting_is_counted_with_the_meeting(tmp_path: Path) -> None:
+    path = tmp_path / "acts.toml"
+    path.write_text(
+        '[[event]]\nid = "2001-05-meeting"\ndate = "2001-05"\ntitle = "A meeting"\nkind = "meeting"\n'
+        'sources = ["test-source"]\n\n[[event]]\nid = "2001-05-act"\ndate = "2001-05"\ntitle = "An act"\n'
+        'kind = "document"\npart_of = "2001-05-meeting"\nsources = ["test-source"]\n',
+        encoding="utf-8",
+    )
+    counts = edges("--data", str(path), "stats", "--by", "kind", "--year", "2001", "--json").json()
+    assert [(item["key"], item["count"]) for item in counts] == [("meeting", 1)]
+    alone = edges("--data", str(path), "stats", "--by", "kind", "--kind", "document", "--json").json()
+    assert [(item["key"], item["count"]) for item in alone] == [("document", 1)]  # its meeting not selected
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_every_month_has_its_length(month: int) -> None:
+    length = calendar.monthrange(2019, month)[1]
+    assert edges("list", "--since", f"2019-{month:02d}-{length:02d}").code == 0
+    name = calendar.month_abbr[month]
+    run = edges("list", "--since", f"2019-{month:02d}-{length + 1:02d}")
+    assert run.err == f"ots: --since: 2019-{month:02d}-{length + 1} does not exist: {name} 2019 has {length} days\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("2019-13", "month 13 does not exist"), ("2019-00", "month 0 does not exist"), ("0000", "year 0 is out of range"),
+     ("2019-4", "'2019-4' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+     ("２０１９", "'２０１９' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")],
+)  # fmt: skip
+def test_dates_that_do_not_exist(value: str, message: str) -> None:
+    assert edges("list", "--since", value).err == f"ots: --since: {message}\n"
+    assert edges("list", "--since", "9999-12-31", "--json").json() == []
+    assert edges("list", "--until", "0001-01-01", "--json").json() == []
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [("2019-10-15", None), ("2019-10-15T10:00:00", "date: a date and time was given where a date belongs; write "
+                                                   "YYYY, YYYY-MM or YYYY-MM-DD"),
+     ("2019", "date: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, not int")],
+)  # fmt: skip
+def test_toml_dates_without_quotes(tmp_path: Path, written: str, problem: str | None) -> None:
+    path = tmp_path / "bare.toml"
+    path.write_text(f'[[event]]\nid = "bare"\ndate = {written}\ntitle = "T"\nkind = "meeting"\n'
+                    'sources = ["test-source"]\n', encoding="utf-8")  # fmt: skip
+    run = edges("--data", str(path), "list", "--json")
+    if problem is None:
+        assert [event["date"] for event in run.json() if event["id"] == "bare"] == ["2019-10-15"]
+    else:
+        assert run.err.endswith(f":3: event bare: {problem}\n"), run.err
+
+
+def test_an_end_before_its_date_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "backwards.toml"
+    path.write_text('[[event]]\nid = "back"\ndate = "2019-02"\nend = "2019-01-31"\ntitle = "T"\nkind = "meeting"\n'
+                    'sources = ["test-source"]\n', encoding="utf-8")  # fmt: skip
+    run = edges("--data", str(path), "validate")
+    assert run.code == 1 and "event back: end 2019-01-31 is before date 2019-02" in run.err
