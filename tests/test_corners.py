@@ -285,3 +285,56 @@ def test_an_end_before_its_date_is_refused(tmp_path: Path) -> None:
                     'sources = ["test-source"]\n', encoding="utf-8")  # fmt: skip
     run = edges("--data", str(path), "validate")
     assert run.code == 1 and "event back: end 2019-01-31 is before date 2019-02" in run.err
+
+
+EVENT = '[[event]]\nid = "x"\ndate = "2019"\ntitle = "T"\nkind = "meeting"\nsources = ["test-source"]\n'
+CITY = '[[city]]\nid = "c"\nname = "C"\nstate = "AZ"\nlon = 1.0\nlocation_source = "test-source"\n'
+KINDS_LISTED = ("summit, meeting, consultation, training, observation, agreement, document, membership, renaming, "
+                "institution, designation, award, chairmanship, appointment, conference, publication")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (EVENT.replace('"meeting"', '"meetin"'), "5: event x: kind: unknown kind 'meetin'; did you mean meeting, "
+                                                 "membership?"),
+        (EVENT.replace('"meeting"', '"zzz"'), f"5: event x: kind: unknown kind 'zzz'; one of {KINDS_LISTED}"),
+        (EVENT.replace('"meeting"', "5"), f"5: event x: kind: unknown kind 5; one of {KINDS_LISTED}"),
+        (EVENT + 'status = "helt"\n', "7: event x: status: unknown status 'helt'; did you mean held?"),
+        (EVENT + "number = 0\n", "7: event x: number: should be at least 1"),
+        (CITY + "lat = 100.0\n", "7: city c: lat: should be at most 90.0"),
+        (CITY + "lat = -100.0\n", "7: city c: lat: should be at least -90.0"),
+        ("format = 2\n" + EVENT, "1: format: unknown format 2; one of 1"),
+        ('format = 1\n\nevent = "x"\n', "3: event: should be a list, [ ... ]"),
+        (EVENT.replace('["test-source"]', '["test-source", 5]'), "6: event x: sources.1: should be text in quotes"),
+        (EVENT + '[[event.disputed]]\nfield = "date"\nvalue = "2018"\nsource = "test-source"\nnote = 5\n',
+         "11: event x: disputed.0.note: should be text in quotes"),
+        (EVENT.replace('title = "T"\n', ""), "1: event x: title: required"),
+    ],
+)  # fmt: skip
+def test_what_a_data_file_gets_wrong_is_said_in_its_authors_words(tmp_path: Path, text: str, problem: str) -> None:
+    path = tmp_path / "wrong.toml"
+    path.write_text(text, encoding="utf-8")
+    run = edges("--data", str(path), "validate")
+    assert (run.code, run.err) == (1, f"{path}:{problem}\n")
+
+
+def test_a_file_named_twice_is_read_once() -> None:
+    assert edges("--data", str(EDGES), "list", "--json").json() == edges("list", "--json").json()
+
+
+def test_the_default_personal_file_is_under_the_home_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    personal = tmp_path / ".local" / "share" / "otscli" / "events.toml"
+    personal.parent.mkdir(parents=True)
+    personal.write_text(EVENT.replace('id = "x"', 'id = "mine"'), encoding="utf-8")
+    assert "mine" in [event["id"] for event in edges("list", "--json").json()]
+    assert "mine" not in [event["id"] for event in edges("--no-user-data", "list", "--json").json()]
+
+
+def test_the_library_loads_the_bundled_record_by_default() -> None:
+    from otscli import store
+
+    assert store.data_paths([]) == [store.bundled_path()]
+    assert [event.id for event in store.load().events] == [event["id"] for event in ots("list", "--json").json()]

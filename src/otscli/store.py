@@ -331,7 +331,8 @@ def plain_message(item: Any) -> str:
     if kind == "too_short":
         return "needs at least one value"
     if kind == "literal_error":
-        allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        expected = str(context.get("expected", ""))
+        allowed = re.findall(r"'([^']*)'", expected) or [expected]  # a literal number is not quoted: format 1
         given = item.get("input")
         close = difflib.get_close_matches(str(given), allowed, n=3, cutoff=0.5) if isinstance(given, str) else []
         hint = f"did you mean {', '.join(close)}?" if close else f"one of {', '.join(allowed)}"
