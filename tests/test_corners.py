@@ -338,3 +338,14 @@ def test_the_library_loads_the_bundled_record_by_default() -> None:
 
     assert store.data_paths([]) == [store.bundled_path()]
     assert [event.id for event in store.load().events] == [event["id"] for event in ots("list", "--json").json()]
+
+
+def test_the_memo_of_parsed_dates_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from otscli import models
+
+    monkeypatch.setattr(models, "_PARSED", {})
+    monkeypatch.setattr(models, "_PARSED_LIMIT", 3)
+    dates = [models.PartialDate.parse(f"1999-0{month}") for month in range(1, 8)]
+    assert len(models._PARSED) <= 3
+    assert [str(date) for date in dates] == [f"1999-0{month}" for month in range(1, 8)]
+    assert models.PartialDate.parse("1999-07") is dates[-1]  # the newest are still shared

@@ -28,6 +28,7 @@ _INVISIBLE = "[\u00ad\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\ufeff\U000e000
 _INVISIBLE_IN_PROSE = "[\u00ad\u180e\u200b\u2028\u2029\u2060-\u2064\ufeff\U000e0000-\U000e007f]"
 # Equal dates are one object: thousands of events share a few hundred dates, and the cache then loads each once.
 _PARSED: dict[str, PartialDate] = {}
+_PARSED_LIMIT = 100_000  # distinct date texts kept; beyond that the memo starts again, so it stays bounded
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class PartialDate:
             raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(part) if part else None for part in match.groups())
         assert year is not None
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
         parsed = _PARSED[value] = cls(year, month, day)
         return parsed
 
