@@ -42,7 +42,7 @@ STARTUP_DRAWN_TARGET = 1.5
 REPEATED_10K_TARGET = 2.0  # x jq on the same events
 FIRST_RUN_TARGET = 4.0  # x jq, at 10,000 and at 100,000 events
 FIRST_RUN_SIZES = (10000, 100000)
-# Peak memory of a first run before the work on first runs (1 Dec 2026, measured by this script through GNU
+# Peak memory of a first run before the work on first runs (commit 9754924 of 1 Dec 2026, through GNU
 # time on the development VM): a first run may not use more.
 FIRST_RUN_PEAK_MIB = {10000: 89.6, 100000: 568.7}
 STARTUP_CASES: tuple[tuple[str, list[str]], ...] = (

@@ -13,13 +13,10 @@ import typer
 from otscli.cli.app import session
 from otscli.cli.options import (
     NO_FILTERS,
-    Fields,
     Filters,
     Json,
-    Limit,
-    OutputFile,
+    Listing,
     Pager,
-    Reverse,
     command,
     output,
     with_filters,
@@ -36,10 +33,7 @@ APPS: dict[str, typer.Typer] = {}
 
 @command(APPS, "timeline")
 @with_filters
-def timeline(
-    ctx: typer.Context, filters: Filters, reverse: Reverse = False, limit: Limit = None, json: Json = False,
-    fields: Fields = None, output: OutputFile = None, pager: Pager = False,
-) -> None:  # fmt: skip
+def timeline(ctx: typer.Context, filters: Filters, listing: Listing) -> None:
     """The events as a vertical timeline, grouped by year.
 
     \b
@@ -47,16 +41,12 @@ def timeline(
     """
     from otscli.render import timeline as drawn
 
-    shown = Shown(draw=drawn.draw, plain=drawn.plain, json=json, pager=pager, fields=fields, output=output)
-    list_events(ctx, filters, shown, reverse=reverse, limit=limit)
+    list_events(ctx, filters, listing, Shown(draw=drawn.draw, plain=drawn.plain))
 
 
 @command(APPS, "list")
 @with_filters
-def list_(
-    ctx: typer.Context, filters: Filters, reverse: Reverse = False, limit: Limit = None, json: Json = False,
-    fields: Fields = None, output: OutputFile = None, pager: Pager = False,
-) -> None:  # fmt: skip
+def list_(ctx: typer.Context, filters: Filters, listing: Listing) -> None:
     """The events as a table, one row each (tab-separated in a pipe).
 
     \b
@@ -64,17 +54,17 @@ def list_(
     """
     from otscli.render import tables
 
-    shown = Shown(draw=tables.draw_events, json=json, pager=pager, fields=fields, output=output, is_table=True)
-    list_events(ctx, filters, shown, reverse=reverse, limit=limit)
+    list_events(ctx, filters, listing, Shown(draw=tables.draw_events, is_table=True))
 
 
 @command(APPS, "search")
 @with_filters
 def search(
-    ctx: typer.Context, text: Annotated[str, typer.Argument(metavar="TEXT", help="Words that must all appear.")],
-    filters: Filters, reverse: Reverse = False, limit: Limit = None, json: Json = False, fields: Fields = None,
-    output: OutputFile = None, pager: Pager = False,
-) -> None:  # fmt: skip
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words that must all appear.")],
+    filters: Filters,
+    listing: Listing,
+) -> None:
     """Events whose title, summary, outcomes or tags hold every word of TEXT.
 
     \b
@@ -87,46 +77,39 @@ def search(
         raise UsageError("empty search text")
     words = [phrase or word for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text)]
     draw = functools.partial(drawn.draw, highlight=words)
-    shown = Shown(draw=draw, plain=drawn.plain, json=json, pager=pager, fields=fields, output=output)
-    list_events(ctx, filters, shown, reverse=reverse, limit=limit, text=text)
+    list_events(ctx, filters, listing, Shown(draw=draw, plain=drawn.plain), text=text)
 
 
 class Shown(NamedTuple):
-    """How a listing shows its events: drawn (and how), as JSON, or written to a file; all fields or some."""
+    """How a listing draws its events, when it draws them."""
 
     draw: Callable[[Console, list[Event], Catalog], None]
     plain: Callable[[list[Event], Catalog, int], str | None] | None = None
-    json: bool = False
-    pager: bool = False
-    fields: str | None = None
-    output: Path | None = None
     is_table: bool = False
 
 
-def list_events(
-    ctx: typer.Context, filters: Filters, shown: Shown, *, reverse: bool, limit: int | None, text: str = ""
-) -> None:
+def list_events(ctx: typer.Context, filters: Filters, listing: Listing, shown: Shown, text: str = "") -> None:
     """What timeline, list and search share: select the events, then write, print or draw them."""
     from otscli.query import select
     from otscli.render import json as json_out
 
-    chosen = json_out.choose_fields(shown.fields) if shown.fields is not None else None
+    chosen = json_out.choose_fields(listing.fields) if listing.fields is not None else None
     catalog = session(ctx).catalog()
-    events = select(catalog, filters.resolve(catalog, text), reverse=reverse, limit=limit)
-    if shown.output is not None:
-        write_file(shown.output, events, catalog, chosen)
-    elif shown.json:
+    events = select(catalog, filters.resolve(catalog, text), reverse=listing.reverse, limit=listing.limit)
+    if listing.output is not None:
+        write_file(listing.output, events, catalog, chosen)
+    elif listing.json:
         json_out.write(json_out.records(events, chosen))
     elif chosen is not None:
         if not shown.is_table:
             raise UsageError("--fields: a timeline has no columns; use it with --json, -o FILE or ots list")
         from otscli.render.tables import draw_chosen_fields
 
-        output(False, shown.pager, list, lambda out: draw_chosen_fields(out, events, chosen))
+        output(False, listing.pager, list, lambda out: draw_chosen_fields(out, events, chosen))
     else:
         plain = shown.plain
         as_plain = None if plain is None else lambda width: plain(events, catalog, width)
-        output(False, shown.pager, list, lambda out: shown.draw(out, events, catalog), as_plain)
+        output(False, listing.pager, list, lambda out: shown.draw(out, events, catalog), as_plain)
 
 
 def write_file(path: Path, events: list[Event], catalog: Catalog, fields: tuple[str, ...] | None) -> None:

@@ -120,27 +120,67 @@ NO_FILTERS = Filters()
 assert list(FILTER_OPTIONS) == list(Filters._fields)
 
 
+class Listing(NamedTuple):
+    """How a listing of events is shown, as typed: the options timeline, list and search share."""
+
+    reverse: bool = False
+    limit: int | None = None
+    json: bool = False
+    fields: str | None = None
+    output: Path | None = None
+    pager: bool = False
+
+
+LISTING_OPTIONS: dict[str, Any] = {
+    "reverse": Reverse,
+    "limit": Limit,
+    "json": Json,
+    "fields": Fields,
+    "output": OutputFile,
+    "pager": Pager,
+}
+assert list(LISTING_OPTIONS) == list(Listing._fields)
+
+
+def filters_from(given: dict[str, Any]) -> Filters:
+    """Filters from typer's values: the repeatable options as tuples."""
+    repeated = {name: tuple(value or ()) for name, value in given.items() if name not in ("since", "until")}
+    return Filters(since=given["since"], until=given["until"], **repeated)
+
+
+# The parameter types that commands take whole and typer sees as one option per field, with how to build them.
+EXPANDED: dict[type, tuple[dict[str, Any], Callable[[dict[str, Any]], Any]]] = {
+    Filters: (FILTER_OPTIONS, filters_from),
+    Listing: (LISTING_OPTIONS, lambda given: Listing(**given)),
+}
+
+
 def with_filters(command: Callable[..., None]) -> Callable[..., None]:
-    """`command` with its `filters: Filters` parameter shown to typer as the eight filter options."""
+    """`command` with its `Filters` (and `Listing`) parameters shown to typer as one option per field."""
     signature = inspect.signature(command)
     hints = typing.get_type_hints(command, include_extras=True)
     parameters: list[inspect.Parameter] = []
+    expanded: dict[str, tuple[dict[str, Any], Callable[[dict[str, Any]], Any]]] = {}
     for parameter in signature.parameters.values():
-        if parameter.name == "filters":
+        hint = hints[parameter.name]
+        if hint in EXPANDED:
+            options = EXPANDED[hint][0]
+            expanded[parameter.name] = EXPANDED[hint]
+            defaults = hint()
             parameters += [
-                inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=option)
-                for name, option in FILTER_OPTIONS.items()
+                inspect.Parameter(
+                    name, inspect.Parameter.KEYWORD_ONLY, default=getattr(defaults, name), annotation=annotation
+                )
+                for name, annotation in options.items()
             ]
         else:
-            parameters.append(parameter.replace(annotation=hints[parameter.name], kind=inspect.Parameter.KEYWORD_ONLY))
+            parameters.append(parameter.replace(annotation=hint, kind=inspect.Parameter.KEYWORD_ONLY))
 
     @functools.wraps(command)
-    def typed(**options: Any) -> None:
-        chosen = {name: options.pop(name) for name in FILTER_OPTIONS}
-        given: dict[str, Any] = {
-            name: value if name in ("since", "until") else tuple(value or ()) for name, value in chosen.items()
-        }
-        command(filters=Filters(**given), **options)
+    def typed(**given: Any) -> None:
+        for name, (options, build) in expanded.items():
+            given[name] = build({option: given.pop(option) for option in options})
+        command(**given)
 
     typed.__signature__ = signature.replace(parameters=parameters, return_annotation=None)  # type: ignore[attr-defined]
     typed.__annotations__ = {parameter.name: parameter.annotation for parameter in parameters}
