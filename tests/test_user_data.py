@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -306,29 +307,38 @@ def test_a_change_saved_while_add_runs_is_kept(tmp_path: Path) -> None:
         assert b"kept changing the file" in err and "2024-05-02-elders-meet" not in content
 
 
+def write_at_the_last_moment(monkeypatch: pytest.MonkeyPatch, edit: Callable[[Path], None]) -> None:
+    """Makes `edit` happen to the file once, after ots add's last look at it and just before its rename."""
+    import otscli.append
+
+    real_write = otscli.append.write_atomically
+
+    def write_after_an_edit(path: Path, content: bytes, *, unchanged: Any = None, like: Any = None) -> bool:
+        def check_then_edit() -> bool:
+            still = bool(unchanged is None or unchanged())
+            edit(path)
+            return still
+
+        monkeypatch.setattr(otscli.append, "write_atomically", real_write)
+        return real_write(path, content, unchanged=check_then_edit, like=like)
+
+    monkeypatch.setattr(otscli.append, "write_atomically", write_after_an_edit)
+
+
 @pytest.mark.parametrize("late", [b"# appended by an editor\n", b'[[event]]\nid = "2024-06-late"\n'])
 def test_an_append_between_the_last_look_and_the_rename_is_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, late: bytes
 ) -> None:
     """An editor's append that lands after ots last checked the file, just before the rename, reaches the file
     being replaced; ots adds it to the new file too."""
-    import otscli.append
-
     target = tmp_path / "edited.toml"
     target.write_text(HAND_WRITTEN, encoding="utf-8")
-    real_write = otscli.append.write_atomically
 
-    def write_with_a_late_append(path: Path, content: bytes, *, unchanged: Any = None, like: Any = None) -> bool:
-        def check_then_append() -> bool:
-            still = bool(unchanged is None or unchanged())
-            with path.open("ab") as editor:
-                editor.write(late)
-            return still
+    def append(path: Path) -> None:
+        with path.open("ab") as editor:
+            editor.write(late)
 
-        monkeypatch.setattr(otscli.append, "write_atomically", real_write)  # once
-        return real_write(path, content, unchanged=check_then_append, like=like)
-
-    monkeypatch.setattr(otscli.append, "write_atomically", write_with_a_late_append)
+    write_at_the_last_moment(monkeypatch, append)
     run = edges(*ADD, "--file", str(target))
     assert run.code == 0, run.err
     content = target.read_bytes()
@@ -340,23 +350,10 @@ def test_a_rewrite_between_the_last_look_and_the_rename_is_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An editor that saves the whole file in place at that moment: ots adds the event to what the editor saved."""
-    import otscli.append
-
     target = tmp_path / "edited.toml"
     target.write_text(HAND_WRITTEN, encoding="utf-8")
     saved = HAND_WRITTEN.replace("Odd  spacing stays", "Edited while ots add ran").encode()
-    real_write = otscli.append.write_atomically
-
-    def write_with_a_late_save(path: Path, content: bytes, *, unchanged: Any = None, like: Any = None) -> bool:
-        def check_then_save() -> bool:
-            still = bool(unchanged is None or unchanged())
-            path.write_bytes(saved)
-            return still
-
-        monkeypatch.setattr(otscli.append, "write_atomically", real_write)  # once
-        return real_write(path, content, unchanged=check_then_save, like=like)
-
-    monkeypatch.setattr(otscli.append, "write_atomically", write_with_a_late_save)
+    write_at_the_last_moment(monkeypatch, lambda path: path.write_bytes(saved))
     run = edges(*ADD, "--file", str(target))
     assert run.code == 0, run.err
     content = target.read_bytes()
