@@ -349,3 +349,78 @@ def test_the_memo_of_parsed_dates_stays_bounded(monkeypatch: pytest.MonkeyPatch)
     assert len(models._PARSED) <= 3
     assert [str(date) for date in dates] == [f"1999-0{month}" for month in range(1, 8)]
     assert models.PartialDate.parse("1999-07") is dates[-1]  # the newest are still shared
+
+
+def test_counts_by_city_and_by_state_carry_the_names() -> None:
+    by_city = edges("stats", "--by", "city", "--json").json()
+    assert by_city == [
+        {"key": "baku", "label": "Baku", "count": 2},
+        {"key": "istanbul", "label": "İstanbul", "count": 2},
+        {"key": "nakhchivan", "label": "Nakhchivan", "count": 1},
+    ]
+    by_state = edges("stats", "--by", "state", "--json").json()
+    assert [(item["key"], item["label"]) for item in by_state] == [("AZ", "Azerbaijan"), ("TR", "Türkiye"),
+                                                                   ("HU", "Hungary")]  # fmt: skip
+
+
+def test_more_filter_and_lookup_messages() -> None:
+    assert edges("list", "--kind", "big summit").err == (
+        "ots: unknown kind 'big summit'; did you mean informal summit, extraordinary summit?\n"
+    )
+    assert edges("source", "nothing-like-it").err == "ots: unknown source 'nothing-like-it'; see 'ots sources'\n"
+    assert edges("on-this-day", "--date", "13-01").err == "ots: --date: '13-01' is not a day of the year as MM-DD\n"
+
+
+def test_an_id_that_begins_another_is_found_exactly_in_any_case(tmp_path: Path) -> None:
+    path = tmp_path / "prefix.toml"
+    path.write_text(EVENT.replace('id = "x"', 'id = "2001-x"') + "\n" + EVENT.replace('id = "x"', 'id = "2001-x-more"'),
+                    encoding="utf-8")  # fmt: skip
+    assert edges("--data", str(path), "show", "2001-X", "--json").json()["event"]["id"] == "2001-x"
+
+
+def test_suggestions_name_records_not_spellings(tmp_path: Path) -> None:
+    """Three spellings of one city closer than another city's name: both cities are offered, once each."""
+    path = tmp_path / "alike.toml"
+    path.write_text('[[city]]\nid = "aaa"\nname = "Alphz"\nstate = "AZ"\naliases = ["Alphy", "Alphx"]\n\n'
+                    '[[city]]\nid = "bbb"\nname = "Alpha"\nstate = "AZ"\n', encoding="utf-8")  # fmt: skip
+    assert edges("--data", str(path), "city", "Alphq").err == "ots: unknown city 'Alphq'; did you mean Alphz, Alpha?\n"
+
+
+SEARCHED = """\
+[[city]]
+id = "turkey-city"
+name = "Turkey"
+state = "TR"
+
+[[event]]
+id = "2002-talks-in-turkiye"
+date = "2002"
+title = "Talks in Türkiye"
+kind = "meeting"
+sources = ["test-source"]
+
+[[event]]
+id = "2002-treaty"
+date = "2002"
+title = "A treaty signed"
+kind = "agreement"
+sources = ["test-source"]
+
+[[event]]
+id = "2002-coe-meets"
+date = "2002"
+title = "The CoE meets"
+kind = "meeting"
+sources = ["test-source"]
+"""
+
+
+def test_search_finds_every_name_of_what_a_word_names_and_nothing_by_accident(tmp_path: Path) -> None:
+    path = tmp_path / "searched.toml"
+    path.write_text(SEARCHED, encoding="utf-8")
+    found = {event["id"] for event in edges("--data", str(path), "search", "Turkey", "--year", "2002", "--json").json()}
+    assert found == {"2002-talks-in-turkiye"}  # the state's name, though a city is called Turkey too; not "tr"eaty
+    elders = edges("--data", str(path), "search", '"Council of Elders"', "--year", "2002", "--json").json()
+    assert [event["id"] for event in elders] == ["2002-coe-meets"]  # a three-letter id counts
+    assert edges("search", "xx", "--json").json() == []  # the fields are joined by spaces, nothing more
+    assert edges("search", "— summit", "--json").json() == edges("search", "summit", "--json").json()

@@ -299,7 +299,7 @@ def count_by(catalog: Catalog, events: Sequence[Event], by: Grouping) -> list[Co
             tally[key] = tally.get(key, 0) + 1
     counts = [Count(key, label_of(catalog, by, key), count) for key, count in tally.items()]
     if by == "year":
-        return sorted(counts, key=lambda count: count.key or "")
+        return sorted(counts, key=lambda count: count.label)  # a year's label is the year
     return sorted(counts, key=lambda count: (-count.count, fold(count.label)))
 
 
