@@ -476,3 +476,58 @@ def test_a_validator_built_afresh_applies_the_rules() -> None:
         with pytest.raises(ValidationError) as refused:
             adapter.validate_python({**good, field: value})
         assert [error["type"] for error in refused.value.errors()] == [kind]
+
+
+KIND_ONE_OF = f"unknown kind 'zzz'; one of {KINDS_LISTED}"
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ('format = 1\nsource = [\n  { id = "s1", title = "A" },\n  { id = "s2", title = 5 },\n]\n',
+         ["4: source s2: title: should be text in quotes"]),
+        ('format = 1\nsource = [\n  { id = "s1", title = "A" },\n  { id = "s1", title = "B" },\n]\n',
+         ["4: source s1: id: duplicate id, first defined at FILE:3"]),
+        ("  " + EVENT.replace("\n", "\n  ") + "\n  " + EVENT.replace('id = "x"\n', "").replace("\n", "\n  "),
+         ["8: event #2: id: required"]),
+        (EVENT.replace("[[event]]", '[["event"]]') + "\n" + EVENT.replace('id = "x"\n', "").replace(
+            "[[event]]", '[[ "event" ]]'), ["8: event #2: id: required"]),
+        (EVENT.replace('title = "T"\n', "") + "\n" + EVENT.replace('id = "x"', 'id = "y"'),
+         ["1: event x: title: required"]),
+        ('[[event]]\ndate = "2019"\ntitle = 5\nkind = "meeting"\nsources = ["test-source"]\n',
+         ["1: event #1: id: required", "3: event #1: title: should be text in quotes"]),
+        ('format = 1\ncolour = "red"\n',
+         ["2: unknown table 'colour'; expected one of format, source, organ, state, city, event, claim"]),
+        (EVENT.replace('"meeting"', '"zzz"') + "\n" + EVENT.replace('id = "x"', 'id = "y"').replace('"T"', "5"),
+         [f"5: event x: kind: {KIND_ONE_OF}", "11: event y: title: should be text in quotes"]),
+    ],
+)  # fmt: skip
+def test_every_problem_is_put_on_its_line(tmp_path: Path, text: str, problems: list[str]) -> None:
+    path = tmp_path / "placed.toml"
+    path.write_text(text, encoding="utf-8")
+    run = edges("--data", str(path), "validate")
+    assert (run.code, run.err) == (1, "".join(f"{path}:{problem}\n".replace("FILE", str(path)) for problem in problems))
+
+
+ADD_ONE = ["add", "--date", "2024-05-02", "--title", "Elders meet", "--kind", "meeting", "--source", "test-source"]
+
+
+def test_add_to_a_file_with_problems_lists_them_all_and_changes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "mine.toml"
+    broken = EVENT.replace('"meeting"', '"zzz"') + "\n" + EVENT.replace('id = "x"', 'id = "y"').replace('"T"', "5")
+    target.write_text(broken, encoding="utf-8")
+    run = edges(*ADD_ONE, "--file", str(target))
+    assert run.code == 1
+    assert run.err.splitlines() == [
+        f"{target}:5: event x: kind: {KIND_ONE_OF}",
+        f"{target}:11: event y: title: should be text in quotes",
+    ]
+    assert target.read_text(encoding="utf-8") == broken
+
+
+def test_add_to_a_file_that_repeats_an_id_of_the_other_files(tmp_path: Path) -> None:
+    target = tmp_path / "mine.toml"
+    target.write_text(EVENT.replace('id = "x"', 'id = "2019-summit"'), encoding="utf-8")
+    run = edges(*ADD_ONE, "--file", str(target))
+    assert run.code == 1
+    assert run.err == (f"{target}:1: event 2019-summit: id: duplicate id, first defined at (the other data files):1\n")

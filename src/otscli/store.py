@@ -178,23 +178,27 @@ class Locator:
                     name = match.group(1).replace(" ", "").strip("\"'")
                     self.headers.append((number, name))
                     self.starts.setdefault(name, []).append(number)
-        self._id_lines: dict[str, int] | None = None
+        self._id_lines: dict[str, list[int]] | None = None
 
-    def id_line(self, record_id: str) -> int | None:
+    def id_line(self, record_id: str, occurrence: int = 0) -> int | None:
+        """The line of the `occurrence`-th `id = "..."` with this id (0: the first)."""
         if self._id_lines is None:
             self._id_lines = {}
             for number, line in enumerate(self.lines, 1):
                 for found in _ID_KEY.finditer(line):
-                    self._id_lines.setdefault(found.group(1) or found.group(2), number)
-        return self._id_lines.get(record_id)
+                    self._id_lines.setdefault(found.group(1) or found.group(2), []).append(number)
+        lines = self._id_lines.get(record_id, [])
+        return lines[occurrence] if occurrence < len(lines) else None
 
-    def record_line(self, table: str, index: int, record: object) -> int:
+    def record_line(self, table: str, index: int, record: object, occurrence: int = 0) -> int:
+        """The line where record `index` of `table` starts: its header, else (in an inline array) the line of its
+        id, the `occurrence`-th time that id is written, else the line that opens the table."""
         starts = self.starts.get(table, [])
         if index < len(starts):
             return starts[index]
         record_id = record.get("id") if isinstance(record, dict) else None
         if isinstance(record_id, str):
-            line = self.id_line(record_id)
+            line = self.id_line(record_id, occurrence)
             if line is not None:
                 return line
         return next((number for number, line in enumerate(self.lines, 1) if re.match(rf"\s*{table}\s*=", line)), 1)
@@ -242,8 +246,9 @@ class LoadedFile:
     def origin(self, table: str, index: int) -> Origin:
         """The line where record `index` of `table` (counted among the records kept) starts."""
         written = index if self.places is None else self.places.get((table, index), index)
-        record = getattr(self.data, table)[index]
-        return Origin(self.shown, self.locator.record_line(table, written, {"id": record.id}))
+        records = getattr(self.data, table)
+        same_id_before = sum(1 for earlier in records[:index] if earlier.id == records[index].id)
+        return Origin(self.shown, self.locator.record_line(table, written, {"id": records[index].id}, same_id_before))
 
     def line_of(self, origin: Origin, field: str) -> Origin:
         return Origin(origin.file, self.locator.key_line(origin.line, [field]))
@@ -353,8 +358,10 @@ def describe(item: Any, tables: dict[str, Any], locator: Locator, shown: str) ->
         return f"{shown}:{where}: {printable('.'.join(map(str, loc))) or 'file'}: {message}"
     table, index = loc[0], loc[1]
     record = tables[table][index]
-    origin = Origin(shown, locator.record_line(table, index, record))
     record_id = record.get("id") if isinstance(record, dict) else None
+    before = tables[table][:index]
+    same_id_before = sum(1 for earlier in before if isinstance(earlier, dict) and earlier.get("id") == record_id)
+    origin = Origin(shown, locator.record_line(table, index, record, same_id_before))
     label = f"{table} {printable(record_id)}" if isinstance(record_id, str) else f"{table} #{index + 1}"
     path = field_path(record, loc[2:])
     if not path:
