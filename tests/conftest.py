@@ -18,6 +18,18 @@ from otscli.cli import app
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+MUTATION_TESTING = "MUTANT_UNDER_TEST" in os.environ  # set by mutmut for every mutant it tries
+
+
+def examples(count: int) -> int:
+    """How many examples a property test draws: fewer, and the same each time, under mutation testing, where the
+    suite runs once for each of about two thousand mutants (CONTRIBUTING.md)."""
+    return min(count, 8) if MUTATION_TESTING else count
+
+
+if MUTATION_TESTING:
+    settings.register_profile("mutation", derandomize=True, database=None)
+    settings.load_profile("mutation")
 
 DATA = Path(__file__).parent / "data"
 EDGES = DATA / "edges.toml"

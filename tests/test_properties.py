@@ -16,12 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from conftest import EDGES, Run, edges, ots
+from conftest import EDGES, Run, edges, examples, ots
 from otscli.models import KINDS, STATUSES, PartialDate
 from otscli.names import fold
 from otscli.render import indented
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 ORGANS = ["CHS", "CFM", "CoE", "SOC", "secretariat", "TURKPA"]
 STATES = ["AZ", "KZ", "KG", "TR", "UZ", "HU", "TM", "TRNC"]
 
@@ -135,7 +137,7 @@ VALID = EDGES.read_text(encoding="utf-8")
 LOCATED = re.compile(r"^FILE(:\d+){0,2}: ")
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.data())
 def test_damaged_data_files_load_or_fail_with_a_located_message(data: st.DataObject) -> None:
     text = VALID
@@ -221,7 +223,7 @@ def check_contract(run: Run, path: Path, before: bytes) -> None:
     assert path.read_bytes() == before  # reading a file never changes it
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.binary(max_size=400))
 def test_random_bytes_as_a_data_file_are_answered_cleanly(raw: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -242,7 +244,7 @@ toml_values = st.recursive(
 toml_keys = st.sampled_from(["id", "date", "end", "title", "kind", "sources", "states", "organs", "city", "x.y"])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["event", "source", "city", "claim", "organ"]),
                           st.lists(st.tuples(toml_keys, toml_values), max_size=6)), max_size=4))  # fmt: skip
 def test_random_toml_tables_load_or_fail_with_located_lines(tables: list[tuple[str, list[tuple[str, str]]]]) -> None:
@@ -261,7 +263,7 @@ def test_random_toml_tables_load_or_fail_with_located_lines(tables: list[tuple[s
 EXPORT_FORMATS = ["json", "jsonl", "csv", "md", "ics", "svg", "html"]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.text(min_size=1, max_size=30), st.text(max_size=60))
 def test_random_unicode_in_a_title_reaches_every_output_cleanly(title: str, summary: str) -> None:
     event = {"id": "2020-random", "date": "2020", "title": title, "kind": "meeting", "summary": summary,

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import EDGES, edges, ots
+from conftest import EDGES, edges, examples, ots
 from test_process import run_in_terminal, terminal_env
 
 OTS = [sys.executable, "-m", "otscli", "--no-bundled", "--data", str(EDGES)]
@@ -160,7 +160,7 @@ def test_every_shell_has_a_script(shell: str) -> None:
     assert ots("completion", "powershell").code == 2
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     st.text(alphabet=st.sampled_from("ab cdefgh  İəşğü–·XYZ0123456789-"), min_size=1, max_size=160).filter(str.strip),
     st.integers(20, 200),
