@@ -531,3 +531,20 @@ def test_add_to_a_file_that_repeats_an_id_of_the_other_files(tmp_path: Path) -> 
     run = edges(*ADD_ONE, "--file", str(target))
     assert run.code == 1
     assert run.err == (f"{target}:1: event 2019-summit: id: duplicate id, first defined at (the other data files):1\n")
+
+
+def test_a_key_of_too_many_parts_is_refused_on_its_line_and_dots_elsewhere_are_not(tmp_path: Path) -> None:
+    path = tmp_path / "dots.toml"
+    too_long, longest = ".".join(["k"] * 66), ".".join(["k"] * 65)
+    for text, line in ((f"format = 1\n{too_long} = 1\n", 2), (f"format = 1\n\n[{too_long}]\n", 3)):
+        path.write_text(text, encoding="utf-8")
+        assert edges("--data", str(path), "validate").err == f"{path}:{line}: a key of more than 64 dotted parts\n"
+    path.write_text(f"format = 1\n{longest} = 1\n", encoding="utf-8")
+    assert "dotted parts" not in edges("--data", str(path), "validate").err  # 65 parts are read (and unknown)
+    dots = "." * 70
+    for fine in (EVENT.replace('title = "T"', f'title = "T{dots}"'),
+                 EVENT.replace('title = "T"', f'title = "T"\nsummary = """\n{dots}\n"""'),
+                 EVENT.replace('title = "T"', f"title = \'T\'\nsummary = \'\'\'\n{dots}\n\'\'\'")):  # fmt: skip
+        path.write_text(fine, encoding="utf-8")
+        run = edges("--data", str(path), "validate")
+        assert run.code == 0, run.err

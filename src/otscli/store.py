@@ -157,8 +157,9 @@ def refuse_long_dotted_keys(text: str, shown: str) -> None:
     for found in _MANY_DOTS.finditer(text):  # only the lines with that many dots: a regex scan, not a Python loop
         start = text.rfind("\n", 0, found.start()) + 1
         line = text[start : found.end()]
-        key = line.split("=", 1)[0] if "=" in line else line
-        if key.count(".") > MAX_KEY_PARTS and '"""' not in key and "'''" not in key:
+        key = line.split("=", 1)[0]
+        in_string = text.count('"""', 0, start) % 2 or text.count("'''", 0, start) % 2  # a multi-line one
+        if key.count(".") > MAX_KEY_PARTS and not in_string and '"""' not in key and "'''" not in key:
             number = text.count("\n", 0, start) + 1
             raise DataError(f"{shown}:{number}: a key of more than {MAX_KEY_PARTS} dotted parts")
 
