@@ -548,3 +548,70 @@ def test_a_key_of_too_many_parts_is_refused_on_its_line_and_dots_elsewhere_are_n
         path.write_text(fine, encoding="utf-8")
         run = edges("--data", str(path), "validate")
         assert run.code == 0, run.err
+
+
+CITY_AT = '[[city]]\nid = "c"\nname = "C"\nstate = "AZ"\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        (CITY_AT.replace('"AZ"', '"AZZ"'), ["4: city c: state: unknown state 'AZZ'; did you mean AZ?"]),
+        (CITY_AT + 'lat = 1.0\nlon = 2.0\nlocation_source = "nowhere"\n',
+         ["7: city c: location_source: unknown source 'nowhere'"]),
+        (CITY_AT + "lat = 1.0\n", ["5: city c: lat: lat, lon and location_source go together"]),
+        (CITY_AT + "lat = 1.0\nlon = 2.0\n", ["5: city c: lat: lat, lon and location_source go together"]),
+        ('[[claim]]\nid = "k"\norgan = "CHZ"\nwhat = "summits"\ncount = 3\nsource = "test-sourc"\n',
+         ["3: claim k: organ: unknown organ 'CHZ'; did you mean CHS?",
+          "6: claim k: source: unknown source 'test-sourc'; did you mean test-source?"]),
+        ('[[state]]\nid = "KZ"\nname = "Kazakhstan"\n[[state.membership]]\nstatus = "member"\nsince = "2009"\n'
+         'event = "2009-10-03-foundd"\n',
+         ["4: state KZ: membership: unknown event '2009-10-03-foundd'; did you mean 2009-10-03-founded?"]),
+        (EVENT.replace('kind = "meeting"', 'kind = "meeting"\norgans = ["CHZ"]\ncity = "bak"\nstates = ["AZZ"]\n'
+                       'part_of = "x"').replace('["test-source"]', '["test-sourc"]')
+         + '[[event.disputed]]\nfield = "date"\nvalue = "2018"\nsource = "nowhere-at-all"\n',
+         ["6: event x: organs: unknown organ 'CHZ'; did you mean CHS?",
+          "7: event x: city: unknown city 'bak'; did you mean baku?",
+          "8: event x: states: unknown state 'AZZ'; did you mean AZ?",
+          "10: event x: sources: unknown source 'test-sourc'; did you mean test-source?",
+          "14: event x: source: unknown source 'nowhere-at-all'",
+          "9: event x: part_of: an event cannot be part of itself"]),
+        ('[[colour]]\nname = "red"\n\n[[colour]]\nname = "blue"\n\n' + EVENT.replace('"meeting"', '"zzz"'),
+         ["1: unknown table 'colour'; expected one of format, source, organ, state, city, event, claim",
+          f"11: event x: kind: {KIND_ONE_OF}"]),
+        ('[[organ]]\nid = "XO"\nname = "Some Council"\nkind = "related"\naliases = ["Summit"]\n',
+         ["1: organ XO: aliases: 'Summit' already names another organ"]),
+    ],
+)  # fmt: skip
+def test_references_that_lead_nowhere_are_named_on_their_lines(tmp_path: Path, text: str, problems: list[str]) -> None:
+    path = tmp_path / "refs.toml"
+    path.write_text(text, encoding="utf-8")
+    run = edges("--data", str(path), "validate")
+    assert (run.code, run.err.splitlines()) == (1, [f"{path}:{problem}" for problem in problems])
+
+
+def test_a_file_that_cannot_be_read_does_not_hide_the_problems_of_the_next(tmp_path: Path) -> None:
+    unreadable, wrong = tmp_path / "syntax.toml", tmp_path / "wrong.toml"
+    unreadable.write_text("a = [\n", encoding="utf-8")
+    wrong.write_text(EVENT.replace('"T"', "5"), encoding="utf-8")
+    run = edges("--data", str(unreadable), "--data", str(wrong), "validate")
+    assert run.err.splitlines() == [
+        f"{unreadable}: TOML syntax: Invalid value (at end of document)",
+        f"{wrong}:4: event x: title: should be text in quotes",
+    ]
+
+
+def test_equal_ids_and_words_in_a_file_are_one_object(tmp_path: Path) -> None:
+    """What keeps the cache and the memory small: every event of a large file names the same few records."""
+    from otscli import store
+
+    path = tmp_path / "many.toml"
+    path.write_text("\n".join(EVENT.replace('id = "x"', f'id = "e{number}"').replace(
+        'kind = "meeting"', 'kind = "meeting"\norgans = ["CHS"]\ncity = "baku"\nstates = ["AZ"]') for number in range(3)),
+        encoding="utf-8")  # fmt: skip
+    catalog = store.load([EDGES, path], bundled=False, cache=False)
+    first, second = (event for event in catalog.events if event.id in ("e0", "e1"))
+    for field in ("kind", "city"):
+        assert getattr(first, field) is getattr(second, field)
+    for field in ("organs", "states", "sources"):
+        assert getattr(first, field)[0] is getattr(second, field)[0]
