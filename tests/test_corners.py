@@ -606,9 +606,8 @@ def test_equal_ids_and_words_in_a_file_are_one_object(tmp_path: Path) -> None:
     from otscli import store
 
     path = tmp_path / "many.toml"
-    path.write_text("\n".join(EVENT.replace('id = "x"', f'id = "e{number}"').replace(
-        'kind = "meeting"', 'kind = "meeting"\norgans = ["CHS"]\ncity = "baku"\nstates = ["AZ"]') for number in range(3)),
-        encoding="utf-8")  # fmt: skip
+    named = EVENT.replace('kind = "meeting"', 'kind = "meeting"\norgans = ["CHS"]\ncity = "baku"\nstates = ["AZ"]')
+    path.write_text("\n".join(named.replace('id = "x"', f'id = "e{number}"') for number in range(3)), encoding="utf-8")
     catalog = store.load([EDGES, path], bundled=False, cache=False)
     first, second = (event for event in catalog.events if event.id in ("e0", "e1"))
     for field in ("kind", "city"):
