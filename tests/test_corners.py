@@ -340,15 +340,14 @@ def test_the_library_loads_the_bundled_record_by_default() -> None:
     assert [event.id for event in store.load().events] == [event["id"] for event in ots("list", "--json").json()]
 
 
-def test_the_memo_of_parsed_dates_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    from otscli import models
+def test_no_memo_of_dates_outlives_a_load() -> None:
+    from otscli import models, store
 
-    monkeypatch.setattr(models, "_PARSED", {})
-    monkeypatch.setattr(models, "_PARSED_LIMIT", 3)
-    dates = [models.PartialDate.parse(f"1999-0{month}") for month in range(1, 8)]
-    assert len(models._PARSED) <= 3
-    assert [str(date) for date in dates] == [f"1999-0{month}" for month in range(1, 8)]
-    assert models.PartialDate.parse("1999-07") is dates[-1]  # the newest are still shared
+    store.load(cache=False)
+    assert models._shared_dates is None
+    with models.sharing_dates():
+        assert models.PartialDate.parse("1999-07") is models.PartialDate.parse("1999-07")
+    assert models.PartialDate.parse("1999-07") is not models.PartialDate.parse("1999-07")
 
 
 def test_counts_by_city_and_by_state_carry_the_names() -> None:
@@ -610,7 +609,66 @@ def test_equal_ids_and_words_in_a_file_are_one_object(tmp_path: Path) -> None:
     path.write_text("\n".join(named.replace('id = "x"', f'id = "e{number}"') for number in range(3)), encoding="utf-8")
     catalog = store.load([EDGES, path], bundled=False, cache=False)
     first, second = (event for event in catalog.events if event.id in ("e0", "e1"))
-    for field in ("kind", "city"):
+    for field in ("kind", "city", "date"):
         assert getattr(first, field) is getattr(second, field)
     for field in ("organs", "states", "sources"):
         assert getattr(first, field)[0] is getattr(second, field)[0]
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (('"T"', '"T\\nX"'), "4: event x: title: control character U+000A at position 1"),
+        (('"T"', '"T\\tX"'), "4: event x: title: control character U+0009 at position 1"),
+        (('"T"', '"T\u202eX"'), "4: event x: title: bidirectional control character U+202E at position 1"),
+        (('"T"', '"T\u200dX"'), "4: event x: title: invisible character U+200D at position 1"),
+        (('"T"', '"   "'), "4: event x: title: must not be empty"),
+        (('sources = ["test-source"]', 'sources = ["test-source"]\nsummary = "a\u200bb"'),
+         "7: event x: summary: invisible character U+200B at position 1"),
+    ],
+)  # fmt: skip
+def test_one_line_fields_refuse_what_prose_may_hold(tmp_path: Path, change: tuple[str, str], problem: str) -> None:
+    path = tmp_path / "text.toml"
+    path.write_text(EVENT.replace(*change), encoding="utf-8")
+    assert edges("--data", str(path), "validate").err == f"{path}:{problem}\n"
+
+
+def test_prose_may_hold_tabs_newlines_and_joiners(tmp_path: Path) -> None:
+    path = tmp_path / "prose.toml"
+    path.write_text(EVENT + 'summary = "a\\tb\\nc, a\u200db"\n', encoding="utf-8")
+    assert edges("--data", str(path), "validate").code == 0
+
+
+def test_addresses_and_the_years_at_the_ends(tmp_path: Path) -> None:
+    path = tmp_path / "ends.toml"
+    path.write_text('[[source]]\nid = "s"\ntitle = "S"\nurl = "ftp://x"\n', encoding="utf-8")
+    assert (
+        edges("--data", str(path), "validate").err == f"{path}:4: source s: url: 'ftp://x' is not an http(s) address\n"
+    )
+    for year in ("0001", "9999"):
+        path.write_text(EVENT.replace('"2019"', f'"{year}"'), encoding="utf-8")
+        assert edges("--data", str(path), "validate").code == 0, year
+    assert len(edges("list", "--since", "0001", "--json").json()) == len(edges("list", "--json").json())
+
+
+def test_bytes_that_are_not_utf8_in_an_added_summary(tmp_path: Path) -> None:
+    run = edges(*ADD_ONE, "--file", str(tmp_path / "add.toml"), "--summary", "bad \udcff bytes")
+    assert (run.code, run.err) == (2, "ots: add: summary: bytes that are not valid UTF-8 at position 4\n")
+
+
+def test_a_date_knows_its_parts() -> None:
+    from otscli.models import PartialDate
+
+    with pytest.raises(ValueError, match=r"^a day needs a month$"):
+        PartialDate(2019, None, 5)
+    day = PartialDate.parse("2019-05-02")
+    assert not day < day and hash(PartialDate(2019, 5, 2)) == hash(day)
+    assert (day.start, day.end) == (PartialDate(2019, 5, 2).start, dt.date(2019, 5, 2))
+    assert PartialDate.parse("2019").end == dt.date(2019, 12, 31) and PartialDate.parse("2019-02").end.day == 28
+
+
+def test_different_records_hash_apart() -> None:
+    from otscli import store
+
+    events = store.load(cache=False).events
+    assert len({hash(event) for event in events[:50]}) == 50

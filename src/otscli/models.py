@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple, get_args
@@ -26,9 +27,21 @@ _FORBIDDEN_IN_PROSE = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_CONTROLS}]"
 # the rest of Unicode's format category. Prose may keep the joiners that some scripts need.
 _INVISIBLE = "[\u00ad\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\ufeff\U000e0000-\U000e007f]"
 _INVISIBLE_IN_PROSE = "[\u00ad\u180e\u200b\u2028\u2029\u2060-\u2064\ufeff\U000e0000-\U000e007f]"
-# Equal dates are one object: thousands of events share a few hundred dates, and the cache then loads each once.
-_PARSED: dict[str, PartialDate] = {}
-_PARSED_LIMIT = 100_000  # distinct date texts kept; beyond that the memo starts again, so it stays bounded
+# Equal dates are one object within a load (see sharing_dates); no memo outlives the load.
+_shared_dates: dict[str, PartialDate] | None = None
+
+
+@contextmanager
+def sharing_dates() -> Iterator[None]:
+    """Within the block, equal date texts parse to one PartialDate: thousands of events share a few hundred
+    dates, and the cache then stores and loads each once. Outside every block nothing is kept."""
+    global _shared_dates
+    outer = _shared_dates
+    _shared_dates = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _shared_dates = outer
 
 
 @dataclass(frozen=True)
@@ -39,7 +52,7 @@ class PartialDate:
     month: int | None = None
     day: int | None = None
     # The first and the last day of the interval this date stands for, set once here: sorting and filtering ask
-    # for them again and again, and equal dates are one object (see _PARSED and the cache).
+    # for them again and again, and equal dates are one object (see sharing_dates and the cache).
     start: dt.date = field(init=False, repr=False, compare=False)
     end: dt.date = field(init=False, repr=False, compare=False)
 
@@ -47,8 +60,7 @@ class PartialDate:
         self._check()
         month, day = self.month, self.day
         object.__setattr__(self, "start", dt.date(self.year, month or 1, day or 1))
-        last_day = day or (days_in_month(self.year, month) if month else 31)
-        object.__setattr__(self, "end", dt.date(self.year, month or 12, last_day))
+        object.__setattr__(self, "end", dt.date(self.year, month or 12, day or days_in_month(self.year, month or 12)))
 
     def _check(self) -> None:
         if not 1 <= self.year <= 9999:
@@ -67,9 +79,9 @@ class PartialDate:
     @classmethod
     def parse(cls, value: object) -> PartialDate:
         """Read "YYYY", "YYYY-MM", "YYYY-MM-DD" or a TOML date; anything else is a ValueError."""
-        shared = _PARSED.get(value) if type(value) is str else None
-        if shared is not None:
-            return shared
+        memo = _shared_dates
+        if memo is not None and type(value) is str and value in memo:
+            return memo[value]
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
@@ -83,9 +95,9 @@ class PartialDate:
             raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(part) if part else None for part in match.groups())
         assert year is not None
-        if len(_PARSED) >= _PARSED_LIMIT:
-            _PARSED.clear()
-        parsed = _PARSED[value] = cls(year, month, day)
+        parsed = cls(year, month, day)
+        if memo is not None:
+            memo[value] = parsed
         return parsed
 
     @property

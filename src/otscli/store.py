@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from otscli.errors import DataError, printable
-from otscli.models import Catalog, DataFile, Event
+from otscli.models import Catalog, DataFile, Event, sharing_dates
 from otscli.names import NameIndex
 from otscli.xdg import base_folder
 
@@ -415,6 +415,11 @@ def load_files(paths: Sequence[Path], *, cache: bool = False) -> Catalog:
 
 
 def merge_files(opened: Sequence[OpenFile], problems: list[str]) -> Catalog:
+    with sharing_dates():
+        return merge_checked(opened, problems)
+
+
+def merge_checked(opened: Sequence[OpenFile], problems: list[str]) -> Catalog:
     loaded: list[LoadedFile] = []
     for file in opened:
         try:
@@ -446,7 +451,8 @@ def combine(loaded: Sequence[LoadedFile]) -> Catalog:
 
 def extend(catalog: Catalog, shown: str, text: str) -> Catalog:
     """`catalog` with one more file's text, checked on its own and against it; a DataError lists every problem."""
-    checked, problems = check_file(shown, text)
+    with sharing_dates():
+        checked, problems = check_file(shown, text)
     if checked is None or problems:
         raise DataError("\n".join(problems))
     tables = DataFile(
