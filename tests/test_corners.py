@@ -672,3 +672,22 @@ def test_different_records_hash_apart() -> None:
 
     events = store.load(cache=False).events
     assert len({hash(event) for event in events[:50]}) == 50
+
+
+def test_filter_names_that_name_nothing_say_what_they_are() -> None:
+    for option, what in (("--organ", "organ"), ("--city", "city"), ("--state", "state")):
+        assert edges("list", option, "Xyzzy").err == f"ots: unknown {what} 'Xyzzy'; see 'ots {what}s'\n".replace(
+            "citys", "cities"
+        )
+    assert edges("list", "--status", "zzz").err == "ots: unknown status 'zzz'; one of held, planned, cancelled\n"
+    assert (
+        edges("list", "--kind", "ment").err == "ots: unknown kind 'ment'; did you mean document, agreement, meeting?\n"
+    )
+
+
+def test_search_folds_letters_beyond_latin_and_keeps_them(tmp_path: Path) -> None:
+    path = tmp_path / "cyrillic.toml"
+    path.write_text(EVENT.replace('"T"', '"Қазақстан форумы"'), encoding="utf-8")
+    found = edges("--data", str(path), "search", "ҚАЗАҚСТАН", "--json").json()
+    assert [event["id"] for event in found] == ["x"]
+    assert edges("--data", str(path), "search", "xxxx", "--json").json() == []
