@@ -661,6 +661,8 @@ def test_a_date_knows_its_parts() -> None:
 
     with pytest.raises(ValueError, match=r"^a day needs a month$"):
         PartialDate(2019, None, 5)
+    with pytest.raises(ValueError, match=r"^year 10000 is out of range$"):
+        PartialDate(10000)
     day = PartialDate.parse("2019-05-02")
     assert not day < day and hash(PartialDate(2019, 5, 2)) == hash(day)
     assert (day.start, day.end) == (PartialDate(2019, 5, 2).start, dt.date(2019, 5, 2))
