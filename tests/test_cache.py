@@ -127,7 +127,7 @@ def plant_foreign_catalog(store: Path, title: str) -> Path:
     other = large_store(store.with_name("other.toml"), title=title, count=3)
     with open_files([EDGES, store]) as keys:
         cache.write(keys, store_module.load_files([EDGES, other]))
-    (entry,) = [path for path in cache_folder().iterdir() if path.name != "." and "catalog" in path.name]
+    (entry,) = [path for path in cache_folder().iterdir() if path.name.endswith(".marshal")]
     return entry
 
 
@@ -207,6 +207,8 @@ def test_a_fifo_or_a_symlink_planted_as_an_entry_is_not_followed(tmp_path: Path)
     command = [sys.executable, "-m", "otscli", "--no-bundled", "--data", str(EDGES), "--data", str(store), "list"]
     finished = subprocess.run([*command, "--json"], capture_output=True, timeout=30, env=os.environ.copy())
     assert finished.returncode == 0, finished.stderr
+    with open_files([EDGES, store]) as keys:
+        cache.wait_for_writer(keys)  # the entry that run writes after it has answered
     entry.unlink()
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me", encoding="utf-8")
