@@ -281,3 +281,10 @@ def test_a_run_waits_for_an_entry_being_written(tmp_path: Path) -> None:
     out, err = waiting.communicate(timeout=60)
     assert waiting.returncode == 0, err
     assert out.decode() == edges("list", "--json").out
+
+
+def test_no_cache_reads_no_entry(tmp_path: Path) -> None:
+    store = large_store(tmp_path / "big.toml", count=3)
+    plant_foreign_catalog(store, "Planted")
+    assert titles(store) == {"Planted"}  # the entry is believed when read: it is the user's own
+    assert titles(store, "--no-cache") == {"Generated"}

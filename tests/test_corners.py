@@ -693,3 +693,50 @@ def test_search_folds_letters_beyond_latin_and_keeps_them(tmp_path: Path) -> Non
     found = edges("--data", str(path), "search", "ҚАЗАҚСТАН", "--json").json()
     assert [event["id"] for event in found] == ["x"]
     assert edges("--data", str(path), "search", "xxxx", "--json").json() == []
+
+
+LONG_KEY = ".".join(["k"] * 66)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (f"\nformat = 1\n{LONG_KEY} = 1\n", 3),  # an empty first line
+        (f'format = 1\n"a b".{LONG_KEY} = 1\n', 2),  # a quoted part with a space
+        (f'title = """\nclosed\n"""\n{LONG_KEY} = 1\n# """ in a comment after it\n', 4),
+        (f"title = '''\nclosed\n'''\n{LONG_KEY} = 1\n", 4),
+    ],
+)  # fmt: skip
+def test_a_long_key_is_found_wherever_it_stands(tmp_path: Path, text: str, line: int) -> None:
+    path = tmp_path / "long.toml"
+    path.write_text(text, encoding="utf-8")
+    assert edges("--data", str(path), "validate").err == f"{path}:{line}: a key of more than 64 dotted parts\n"
+
+
+def test_a_value_with_many_dots_and_an_equals_sign_is_no_key(tmp_path: Path) -> None:
+    path = tmp_path / "value.toml"
+    path.write_text(EVENT.replace('title = "T"', f'title = "T {"." * 70}=x"'), encoding="utf-8")
+    assert edges("--data", str(path), "validate").code == 0
+
+
+def test_no_home_at_all_is_no_user_file_and_no_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    run = edges("list", "--json")
+    assert run.code == 0 and len(run.json()) == 5
+
+
+def test_the_library_reads_the_personal_file_and_the_cache_by_default(tmp_path: Path) -> None:
+    import os
+
+    from otscli import store
+
+    personal = Path(os.environ["XDG_DATA_HOME"]) / "otscli" / "events.toml"
+    personal.parent.mkdir(parents=True)
+    personal.write_text(EVENT.replace('id = "x"', 'id = "mine"').replace('"test-source"', '"2019-summit-source"'),
+                        encoding="utf-8")  # fmt: skip
+    with pytest.raises(Exception, match="unknown source"):
+        store.load()  # the personal file is read (and checked against the bundled record)
+    personal.unlink()
+    store.load()
+    assert any(path.name.endswith(".marshal") for path in (Path(os.environ["XDG_CACHE_HOME"]) / "otscli").iterdir())
