@@ -740,3 +740,11 @@ def test_the_library_reads_the_personal_file_and_the_cache_by_default(tmp_path: 
     personal.unlink()
     store.load()
     assert any(path.name.endswith(".marshal") for path in (Path(os.environ["XDG_CACHE_HOME"]) / "otscli").iterdir())
+
+
+def test_a_meeting_that_is_not_there_is_named_with_the_closest(tmp_path: Path) -> None:
+    path = tmp_path / "part.toml"
+    path.write_text(EVENT + 'part_of = "2030-summit"\n', encoding="utf-8")
+    assert edges("--data", str(path), "validate").err == (
+        f"{path}:7: event x: part_of: unknown event '2030-summit'; did you mean 2019-summit, 2030-planned-summit?\n"
+    )
