@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from otscli.atomic import TEMP_SUFFIX, write_atomically
+from otscli.atomic import TEMP_SUFFIX, write_all, write_atomically
 from otscli.errors import DataError, UsageError, printable
 from otscli.models import KINDS, STATUSES, Catalog, Event
 from otscli.names import build_index, fold
@@ -221,9 +221,7 @@ def append_in_place(path: Path, content: bytes, shown: str) -> None:
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
         try:
-            view = memoryview(content)
-            while view:
-                view = view[os.write(descriptor, view) :]
+            write_all(descriptor, content)
         finally:
             os.close(descriptor)
     except OSError as error:

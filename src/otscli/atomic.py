@@ -39,9 +39,7 @@ def write_atomically(
             mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~current_umask()
         descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
         try:
-            view = memoryview(content)
-            while view:
-                view = view[os.write(descriptor, view) :]
+            write_all(descriptor, content)
             if owner is not None and owner != (os.geteuid(), os.getegid()):
                 keep_owner(descriptor, owner, shown)
             os.fchmod(descriptor, mode)
@@ -64,6 +62,13 @@ def write_atomically(
             "the change may not survive a power cut"
         ) from None
     return True
+
+
+def write_all(descriptor: int, content: bytes) -> None:
+    """All of `content`, however many writes it takes."""
+    view = memoryview(content)
+    while view:
+        view = view[os.write(descriptor, view) :]
 
 
 def keep_owner(descriptor: int, owner: tuple[int, int], shown: str) -> None:

@@ -187,6 +187,8 @@ def wait_for_writer(files: Sequence[Key]) -> bool:
 
 
 def write_entry(files: Sequence[Key], catalog: Catalog) -> None:
+    from otscli.atomic import write_all  # only a miss writes: not imported on every run
+
     with our_folder(create=True) as directory:
         if directory is None:
             return
@@ -197,9 +199,7 @@ def write_entry(files: Sequence[Key], catalog: Catalog) -> None:
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
             descriptor = os.open(temp, flags, 0o600, dir_fd=directory)
             try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(descriptor, view) :]
+                write_all(descriptor, data)
             finally:
                 os.close(descriptor)
             os.replace(temp, target, src_dir_fd=directory, dst_dir_fd=directory)
@@ -246,7 +246,7 @@ def _encoder(record_type: type[Any], dates: dict[int, DateParts]) -> Callable[[A
         if name in _DATE_FIELDS:
             special.append((index, date_parts))
         elif name in _NESTED:
-            special.append((index, _each(_encoder(_NESTED[name], dates))))
+            special.append((index, _many(_encoder(_NESTED[name], dates))))
 
     def encode(record: Any) -> tuple[object, ...]:
         values = values_of(record)
@@ -258,10 +258,6 @@ def _encoder(record_type: type[Any], dates: dict[int, DateParts]) -> Callable[[A
         return tuple(items)
 
     return encode
-
-
-def _each(encode: Callable[[Any], tuple[object, ...]]) -> Callable[[Any], tuple[object, ...]]:
-    return lambda values: tuple(map(encode, values))
 
 
 def _decoder(record_type: type[Any], dates: dict[DateParts, PartialDate]) -> Callable[[tuple[object, ...]], Any]:
@@ -296,8 +292,9 @@ def _decoder(record_type: type[Any], dates: dict[DateParts, PartialDate]) -> Cal
     return decode
 
 
-def _many(decode: Callable[[tuple[object, ...]], Any]) -> Callable[[Any], tuple[Any, ...]]:
-    return lambda values: tuple(map(decode, values))
+def _many(convert: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """`convert` for each nested record of a field."""
+    return lambda values: tuple(map(convert, values))
 
 
 def encode_catalog(catalog: Catalog) -> tuple[object, ...]:

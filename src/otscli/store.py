@@ -261,13 +261,13 @@ def check_file(shown: str, text: str) -> tuple[LoadedFile | None, list[str]]:
     tables = parse(text, shown)
     share_strings(tables)
     unknown = [key for key in tables if key not in ("format", *TABLES)]
-    locator = Locator(text) if unknown else None
-    problems = [
-        f"{shown}:{locator.record_line(key, 0, None)}: unknown table {printable(key)!r}; expected one of format, "
-        + ", ".join(TABLES)
-        for key in unknown
-        if locator is not None
-    ]
+    problems: list[str] = []
+    locator: Locator | None = None
+    if unknown:  # lines are looked for only when a problem needs one
+        locator = Locator(text)
+        expected = ", ".join(("format", *TABLES))
+        problems = [f"{shown}:{locator.record_line(key, 0, None)}: unknown table {printable(key)!r}; expected one "
+                    f"of {expected}" for key in unknown]  # fmt: skip
     from pydantic import ValidationError
 
     from otscli import validation
@@ -415,21 +415,17 @@ def load_files(paths: Sequence[Path], *, cache: bool = False) -> Catalog:
 
 
 def merge_files(opened: Sequence[OpenFile], problems: list[str]) -> Catalog:
-    with sharing_dates():
-        return merge_checked(opened, problems)
-
-
-def merge_checked(opened: Sequence[OpenFile], problems: list[str]) -> Catalog:
     loaded: list[LoadedFile] = []
-    for file in opened:
-        try:
-            checked, file_problems = check_file(file.shown, file.read_text())
-        except DataError as error:
-            problems.append(error.message)
-            continue
-        problems += file_problems
-        if checked is not None:
-            loaded.append(checked)
+    with sharing_dates():
+        for file in opened:
+            try:
+                checked, file_problems = check_file(file.shown, file.read_text())
+            except DataError as error:
+                problems.append(error.message)
+                continue
+            problems += file_problems
+            if checked is not None:
+                loaded.append(checked)
     problems += cross_check(loaded)
     if problems:
         raise DataError("\n".join(problems))
