@@ -287,6 +287,93 @@ def without_home(_: Path) -> Outcome:
     return done.returncode, done.stderr.decode()
 
 
+def unchanged_tree(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() if path.is_file() else b"" for path in folder.rglob("*")}
+
+
+def site_over_others(tmp_path: Path) -> Outcome:
+    """A web root with an index.html and an events/ folder that ots did not write: nothing in it changes."""
+    root = tmp_path / "www"
+    (root / "events").mkdir(parents=True)
+    (root / "index.html").write_text("<h1>my home page</h1>", encoding="utf-8")
+    (root / "events" / "thesis.tex").write_text("chapter 1", encoding="utf-8")
+    before = unchanged_tree(root)
+    result = edges("site", "-o", str(root))
+    assert unchanged_tree(root) == before
+    return result.code, result.err.replace(str(root), "FILE")
+
+
+def site_through_planted_link(tmp_path: Path) -> Outcome:
+    """A link planted in a site that ots wrote, at site.css: the file it points at is never written."""
+    root, victim = tmp_path / "site", tmp_path / "victim.txt"
+    assert edges("site", "-o", str(root)).code == 0
+    victim.write_text("precious", encoding="utf-8")
+    (root / "site.css").unlink()
+    (root / "site.css").symlink_to(victim)
+    result = edges("site", "-o", str(root))
+    assert victim.read_text(encoding="utf-8") == "precious" and (root / "site.css").is_symlink()
+    return result.code, result.err.replace(str(root), "FILE")
+
+
+def site_rebuilt(tmp_path: Path) -> Outcome:
+    """A site that ots wrote is rebuilt whole: pages of events no longer selected go, nothing else is left."""
+    root = tmp_path / "site"
+    assert edges("site", "-o", str(root)).code == 0
+    result = edges("site", "-o", str(root), "--kind", "summit")
+    assert sorted(path.name for path in (root / "events").iterdir()) == ["2019-summit.html", "2030-planned-summit.html"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+    return result.code, "" if result.code == 0 and "pages" in result.err else result.err
+
+
+def to_stdout_appended(tmp_path: Path) -> Outcome:
+    """`-o /dev/stdout` when the shell appends stdout to a log: written into it, never renamed over it."""
+    log = tmp_path / "log.txt"
+    log.write_text("earlier\n", encoding="utf-8")
+    done = process(f"(echo before; OTS export -f jsonl --kind summit -o /dev/stdout; echo after) >> {log}")
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["earlier", "before"] and lines[-1] == "after" and '"2019-summit"' in lines[2]
+    return done.returncode, done.stderr.decode()
+
+
+def onto(make: Callable[[Path], Path]) -> Callable[[Path], Outcome]:
+    """`ots export -o FILE` onto a file that must not be replaced: it keeps its bytes."""
+
+    def run(tmp_path: Path) -> Outcome:
+        target = make(tmp_path)
+        result = edges("export", "-f", "csv", "-o", str(target))
+        assert target.read_text(encoding="utf-8") == "someone else's"
+        return result.code, result.err.replace(str(target), "FILE")
+
+    return run
+
+
+def read_only_output(tmp_path: Path) -> Path:
+    target = tmp_path / "kept.csv"
+    target.write_text("someone else's", encoding="utf-8")
+    target.chmod(0o444)
+    return target
+
+
+def another_users_output(tmp_path: Path) -> Path:
+    target = tmp_path / "theirs.csv"
+    target.write_text("someone else's", encoding="utf-8")
+    os.chown(target, 65534, 65534)  # the tests run as root here and in CI
+    return target
+
+
+def dash_is_stdout(tmp_path: Path) -> Outcome:
+    done = subprocess.run([*OTS, "--no-bundled", "--data", str(EDGES), "export", "-f", "csv", "-o", "-"],
+                          capture_output=True, cwd=tmp_path)  # fmt: skip
+    assert done.stdout.startswith(b"id,date,") and list(tmp_path.iterdir()) == []
+    return done.returncode, done.stderr.decode()
+
+
+def trailing_slash(tmp_path: Path) -> Outcome:
+    result = edges("list", "-o", f"{tmp_path}/x.csv/")
+    assert list(tmp_path.iterdir()) == []
+    return result.code, result.err.replace(str(tmp_path), "DIR")
+
+
 CASES = [
     Case("Data on the screen", "Rich markup in a title or summary", "`ots show ID`", 0, "",
          markup_printed_literally),
@@ -402,6 +489,21 @@ CASES = [
     Case("Streams", "Ctrl-C while ots starts", "Ctrl-C 40–120 ms after `ots` starts", 130, "ots: interrupted",
          early_interrupt),
     Case("Streams", "No home folder", "`env -u HOME ots list`", 0, "", without_home),
+    Case("Writing files", "`site -o` on a folder ots did not write", "`ots site -o ~/www` (an index.html of yours)",
+         1, "FILE: holds files that ots did not write", site_over_others),
+    Case("Writing files", "A link planted in a site folder", "`ln -s ~/.bashrc site/site.css`", 1,
+         "FILE: holds files that ots did not write (site.css); nothing was changed", site_through_planted_link),
+    Case("Writing files", "Rebuilding a site ots wrote", "`ots site -o site; ots site -o site --kind summit`", 0, "",
+         site_rebuilt),
+    Case("Writing files", "`-o /dev/stdout` appended to a log", "`ots export -o /dev/stdout >> log`", 0, "",
+         to_stdout_appended),
+    Case("Writing files", "`-o` onto a read-only file", "`chmod 444 FILE; ots export -o FILE`", 1,
+         "FILE: not changed: the file is read-only", onto(read_only_output)),
+    Case("Writing files", "`-o` onto another user's file", "`ots export -o /tmp/theirs.csv`", 1,
+         "FILE: not changed: the file belongs to another user", onto(another_users_output)),
+    Case("Writing files", "`-o -`", "`ots export -f csv -o -`", 0, "", dash_is_stdout),
+    Case("Writing files", "`-o` naming a folder", "`ots list -o x.csv/`", 2,
+         "ots: -o DIR/x.csv/: names a folder; give a file name", trailing_slash),
 ]  # fmt: skip
 
 

@@ -11,7 +11,6 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -122,6 +121,7 @@ def test_a_failure_between_write_and_replace_changes_nothing(tmp_path: Path, mon
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", failing_replace)
+    monkeypatch.setattr("otscli.atomic.exchange", failing_replace)
     code, out = add(target)
     assert code == 1
     assert out == f"{target}: cannot write: No space left on device; file unchanged\n"
@@ -308,29 +308,26 @@ def test_a_change_saved_while_add_runs_is_kept(tmp_path: Path) -> None:
 
 
 def write_at_the_last_moment(monkeypatch: pytest.MonkeyPatch, edit: Callable[[Path], None]) -> None:
-    """Makes `edit` happen to the file once, after ots add's last look at it and just before its rename."""
-    import otscli.append
+    """Makes `edit` happen to the file once, after ots add's last look at it and just before it swaps its new
+    file in."""
+    import otscli.atomic
 
-    real_write = otscli.append.write_atomically
+    real_exchange = otscli.atomic.exchange
 
-    def write_after_an_edit(path: Path, content: bytes, *, unchanged: Any = None, like: Any = None) -> bool:
-        def check_then_edit() -> bool:
-            still = bool(unchanged is None or unchanged())
-            edit(path)
-            return still
+    def edit_then_exchange(first: Path, second: Path) -> bool:
+        monkeypatch.setattr(otscli.atomic, "exchange", real_exchange)
+        edit(second)
+        return real_exchange(first, second)
 
-        monkeypatch.setattr(otscli.append, "write_atomically", real_write)
-        return real_write(path, content, unchanged=check_then_edit, like=like)
-
-    monkeypatch.setattr(otscli.append, "write_atomically", write_after_an_edit)
+    monkeypatch.setattr(otscli.atomic, "exchange", edit_then_exchange)
 
 
 @pytest.mark.parametrize("late", [b"# appended by an editor\n", b'[[event]]\nid = "2024-06-late"\n'])
 def test_an_append_between_the_last_look_and_the_rename_is_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, late: bytes
 ) -> None:
-    """An editor's append that lands after ots last checked the file, just before the rename, reaches the file
-    being replaced; ots adds it to the new file too."""
+    """An editor's append that lands after ots last checked the file, just before the swap: ots sees that the
+    file it took out is not the one it read, puts it back, and adds the event after what the editor wrote."""
     target = tmp_path / "edited.toml"
     target.write_text(HAND_WRITTEN, encoding="utf-8")
 
@@ -342,7 +339,7 @@ def test_an_append_between_the_last_look_and_the_rename_is_kept(
     run = edges(*ADD, "--file", str(target))
     assert run.code == 0, run.err
     content = target.read_bytes()
-    assert content.startswith(HAND_WRITTEN.encode()) and content.endswith(late)
+    assert content.startswith(HAND_WRITTEN.encode() + late)
     assert content.count(b'id = "2024-05-02-elders-meet"') == 1
 
 
@@ -397,3 +394,27 @@ def test_a_folder_that_cannot_be_synced_says_the_event_was_written(
     assert code == 1
     assert "written, but its folder could not be synced" in out and "unchanged" not in out
     assert "2024-05-02-elders-meet" in target.read_text(encoding="utf-8")
+
+
+def test_a_save_by_rename_just_before_the_swap_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor that saves by renaming a new file over the data file, after ots add's last look and before its
+    own rename, keeps what it saved: ots sees the swap took out a file it did not read, undoes it and retries."""
+    import otscli.atomic
+
+    target = tmp_path / "edited.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    real_exchange = otscli.atomic.exchange
+    saved = HAND_WRITTEN + "# saved by an editor\n"
+
+    def save_then_exchange(first: Path, second: Path) -> bool:
+        monkeypatch.setattr(otscli.atomic, "exchange", real_exchange)
+        edited = tmp_path / ".edited.toml.swp"
+        edited.write_text(saved, encoding="utf-8")
+        edited.replace(target)
+        return real_exchange(first, second)
+
+    monkeypatch.setattr(otscli.atomic, "exchange", save_then_exchange)
+    code, out = add(target)
+    assert (code, out) == (0, "2024-05-02-elders-meet\n")
+    content = target.read_text(encoding="utf-8")
+    assert content.startswith(saved) and '[[event]]\nid = "2024-05-02-elders-meet"' in content

@@ -117,9 +117,15 @@ class Snapshot:
         identity = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
         return cls(identity, content, (info.st_uid, info.st_gid), stat.S_IMODE(info.st_mode))
 
-    def is_still(self, path: Path, shown: str) -> Callable[[], bool]:
-        """Asks, when called, whether `path` still holds what this snapshot saw."""
-        return lambda: Snapshot.take(path, shown) == self
+    def is_still(self, shown: str) -> Callable[[Path], bool]:
+        """Asks, when called with a path, whether the file there is the one this snapshot saw, with the same
+        bytes. The change time is left out: renaming a file (as a swap of names does) changes it."""
+
+        def same(path: Path) -> bool:
+            now = Snapshot.take(path, shown)
+            return now.content == self.content and (now.identity or ())[:4] == (self.identity or ())[:4]
+
+        return same
 
 
 def refuse_unless_writable(info: os.stat_result, shown: str) -> None:
@@ -184,7 +190,7 @@ def append_event(target: Path, draft: Draft, extra: Sequence[Path], bundled: boo
                     f"{shown}: not changed: the file would not load with the event:\n{error.message}"
                 ) from None
             with held_open(real) as replaced:  # the file the rename is about to take the place of
-                if not write_atomically(real, updated, unchanged=current.is_still(real, shown), like=current):
+                if not write_atomically(real, updated, unchanged=current.is_still(shown), like=current):
                     continue
                 late = read_whole(replaced)
             if late == current.content:

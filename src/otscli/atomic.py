@@ -1,17 +1,32 @@
-"""Replacing a file whole or not at all: temp file beside it, fsync, os.replace, fsync the folder."""
+"""The one writer of every file ots writes (`add`, `-o`, `site`, the cache).
+
+- New files are created with O_CREAT|O_EXCL|O_NOFOLLOW under an unpredictable name, so a link planted at a
+  name ots would use is never followed and never chosen by anyone else.
+- A file is replaced whole or not at all: written beside it, synced, then renamed into place, keeping the mode
+  (and the owner, where the caller asks). Only a regular file that the user named is replaced: a read-only file
+  or one owned by another user is refused.
+- What is not a regular file (a pipe, a device, a descriptor that ots inherited such as /dev/stdout) is written
+  into as a stream, never replaced.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import secrets
 import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from otscli.errors import DataError, printable
+from otscli.errors import DataError, UsageError, printable
 
 TEMP_SUFFIX = ".ots-tmp"
+RENAME_EXCHANGE = 2  # renameat2(2): swap two names atomically
+AT_FDCWD = -100
+DESCRIPTOR_NAMES = re.compile(r"/dev/(?:fd/(\d+)|std(out|err))|/proc/self/fd/(\d+)")
 
 
 class Ownership(Protocol):
@@ -21,23 +36,36 @@ class Ownership(Protocol):
     def mode(self) -> int | None: ...
 
 
+def create_exclusive(folder: Path, stem: str, mode: int = 0o600) -> tuple[int, Path]:
+    """A new file in `folder` under a name nobody can guess, opened for writing; never a link's target."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    for _ in range(16):
+        path = folder / f".{stem}.{secrets.token_hex(8)}{TEMP_SUFFIX}"
+        try:
+            return os.open(path, flags, mode), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
+
+
 def write_atomically(
     path: Path,
     content: bytes,
     *,
-    unchanged: Callable[[], bool] | None = None,
+    unchanged: Callable[[Path], bool] | None = None,
     like: Ownership | None = None,
 ) -> bool:
     """Write `content` beside `path` and put it in place, keeping the owner, group and mode of `like` (else the
-    file's, else the umask's). When `unchanged` is given, it is asked just before the replace; if it says the
-    file changed meanwhile, nothing is replaced and False is returned. On failure `path` is untouched."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+    file's, else the umask's). When `unchanged` is given, it is asked of the file about to be replaced (at the
+    path where that file then is) whether it is still the one the caller read: if it changed meanwhile, nothing
+    is replaced and False is returned. On failure `path` is untouched and no temporary file is left."""
     shown = printable(str(path))
+    temp: Path | None = None
     try:
         owner, mode = (like.owner, like.mode) if like is not None else (None, None)
         if mode is None:
             mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~current_umask()
-        descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        descriptor, temp = create_exclusive(path.parent, path.name)
         try:
             write_all(descriptor, content)
             if owner is not None and owner != (os.geteuid(), os.getegid()):
@@ -46,14 +74,16 @@ def write_atomically(
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
-        if unchanged is not None and not unchanged():
+        if unchanged is not None and not put_in_place_if(temp, path, unchanged, content):
             return False
-        temp.replace(path)
+        if unchanged is None:
+            temp.replace(path)
     except OSError as error:
         raise DataError(f"{shown}: cannot write: {error.strerror or error}; file unchanged") from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+        if temp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
     try:
         fsync_folder(path.parent)
     except OSError as error:
@@ -62,6 +92,48 @@ def write_atomically(
             "the change may not survive a power cut"
         ) from None
     return True
+
+
+def put_in_place_if(temp: Path, path: Path, unchanged: Callable[[Path], bool], content: bytes) -> bool:
+    """Rename `temp` (holding `content`) over `path` only if the file replaced is still the one the caller read.
+
+    Checking and then renaming leaves a window in which an editor's save-by-rename is lost. Where the kernel
+    can swap two names at once, the swap comes first and the file it took out is checked: if it is not the one
+    expected, the swap is undone, so whatever reached `path` meanwhile stays, and what was appended to our file
+    while it stood there is appended to the file put back."""
+    if exchange(temp, path):
+        if unchanged(temp):
+            return True
+        exchange(temp, path)
+        ours = temp.read_bytes()
+        if len(ours) > len(content) and ours.startswith(content):
+            descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
+            try:
+                write_all(descriptor, ours[len(content) :])
+            finally:
+                os.close(descriptor)
+        return False
+    if not unchanged(path):
+        return False
+    temp.replace(path)
+    return True
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two names in one step (Linux's renameat2); False where the system or file system cannot."""
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    done = renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE)
+    if done == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (2, 22, 38, 95):  # ENOENT (nothing to swap with), EINVAL, ENOSYS, EOPNOTSUPP (not supported here)
+        return False
+    raise OSError(error, os.strerror(error))
 
 
 def write_all(descriptor: int, content: bytes) -> None:
@@ -92,23 +164,88 @@ def current_umask() -> int:
     return mask
 
 
-def write_output(path: Path, content: bytes) -> None:
-    """Write an output file the user named: a regular file (or a new one) is replaced whole through any
-    symlink; a FIFO, a device or a pipe (/dev/stdout) is written into, never replaced."""
-    shown = printable(str(path))
+def inherited_descriptor(name: str) -> int | None:
+    """The descriptor that /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N names, or None."""
+    match = DESCRIPTOR_NAMES.fullmatch(name)
+    if match is None:
+        return None
+    number, standard, proc = match.groups()
+    if standard is not None:
+        return 1 if standard == "out" else 2
+    return int(number or proc)
+
+
+def write_output(name: str, content: bytes) -> None:
+    """Write an output file the user named with -o. `-` is standard output. A descriptor ots inherited, a pipe,
+    a FIFO or a device is written into as a stream; a regular file (or a new one) is replaced whole, through a
+    symlink the user named, keeping its mode; a read-only file or another user's is refused."""
+    shown = printable(name)
+    if name == "-":
+        write_stream(1, content, shown)
+        return
+    if name.endswith("/"):
+        raise UsageError(f"-o {shown}: names a folder; give a file name")
+    descriptor = inherited_descriptor(name)
+    if descriptor is not None:
+        write_stream(descriptor, content, shown)
+        return
+    path = Path(name)
     try:
         info = path.stat()
     except FileNotFoundError:
         info = None
     except OSError as error:
         raise DataError(f"{shown}: cannot write: {error.strerror or error}") from None
-    if info is not None and stat.S_ISDIR(info.st_mode):
-        raise DataError(f"{shown}: cannot write: is a directory")
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        try:
-            with open(path, "wb") as stream:  # noqa: PTH123 - a device or pipe, opened as it is
-                stream.write(content)
-        except OSError as error:
-            raise DataError(f"{shown}: cannot write: {error.strerror or error}") from None
+    if info is None:
+        write_atomically(Path(os.path.realpath(path)), content)
         return
+    if stat.S_ISDIR(info.st_mode):
+        raise DataError(f"{shown}: cannot write: is a directory")
+    standard = standard_stream_of(info)
+    if standard is not None:
+        write_stream(standard, content, shown)
+        return
+    if not stat.S_ISREG(info.st_mode):
+        write_device(path, content, shown)
+        return
+    refuse_unless_ours(info, shown)
     write_atomically(Path(os.path.realpath(path)), content)
+
+
+def refuse_unless_ours(info: os.stat_result, shown: str) -> None:
+    if info.st_uid != os.geteuid():
+        raise DataError(f"{shown}: not changed: the file belongs to another user")
+    if not info.st_mode & stat.S_IWUSR:
+        raise DataError(f"{shown}: not changed: the file is read-only")
+
+
+def standard_stream_of(info: os.stat_result) -> int | None:
+    """1 or 2 when `info` is the very file that standard output or error is open on (a shell's redirection)."""
+    for descriptor in (1, 2):
+        try:
+            stream = os.fstat(descriptor)
+        except OSError:
+            continue
+        if (stream.st_dev, stream.st_ino) == (info.st_dev, info.st_ino):
+            return descriptor
+    return None
+
+
+def write_stream(descriptor: int, content: bytes, shown: str) -> None:
+    if descriptor in (1, 2):
+        (sys.stdout if descriptor == 1 else sys.stderr).flush()
+    try:
+        write_all(descriptor, content)
+    except OSError as error:
+        raise DataError(f"{shown}: cannot write: {error.strerror or error}") from None
+
+
+def write_device(path: Path, content: bytes, shown: str) -> None:
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
+        try:
+            write_all(descriptor, content)
+        finally:
+            os.close(descriptor)
+    except OSError as error:
+        raise DataError(f"{shown}: cannot write: {error.strerror or error}") from None

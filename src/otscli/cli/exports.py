@@ -28,7 +28,7 @@ def export(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output", "-o", metavar="FILE", readable=False, help="Write here; the extension can set the format."
         ),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
@@ -112,7 +111,7 @@ def list_events(ctx: typer.Context, filters: Filters, listing: Listing, shown: S
         output(False, listing.pager, list, lambda out: shown.draw(out, events, catalog), as_plain)
 
 
-def write_file(path: Path, events: list[Event], catalog: Catalog, fields: tuple[str, ...] | None) -> None:
+def write_file(path: str, events: list[Event], catalog: Catalog, fields: tuple[str, ...] | None) -> None:
     """-o FILE on a listing: the export format the extension names, as `ots export -o FILE` writes it."""
     from otscli.atomic import write_output
     from otscli.render.exports import choose_exporter

@@ -7,7 +7,6 @@ import inspect
 import sys
 import typing
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
@@ -62,7 +61,7 @@ Fields = Annotated[
     typer.Option("--fields", metavar="LIST", help="Only these event fields, e.g. id,date,title (tables, --json, -o)."),
 ]
 OutputFile = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--output", "-o", metavar="FILE", readable=False, help="Write to FILE, in the format its extension names."
     ),
@@ -127,7 +126,7 @@ class Listing(NamedTuple):
     limit: int | None = None
     json: bool = False
     fields: str | None = None
-    output: Path | None = None
+    output: str | None = None
     pager: bool = False
 
 

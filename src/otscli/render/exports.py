@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from otscli.errors import UsageError
+from otscli.errors import UsageError, printable
 from otscli.models import Catalog, Event
 
 
@@ -53,7 +53,7 @@ EXPORTERS = {
 }
 
 
-def choose_exporter(name: str | None, output: Path | None) -> Exporter:
+def choose_exporter(name: str | None, output: str | None) -> Exporter:
     """The exporter `--format` names, else the one the output file's extension implies."""
     if name is not None:
         exporter = EXPORTERS.get(name.strip().lower())
@@ -62,8 +62,13 @@ def choose_exporter(name: str | None, output: Path | None) -> Exporter:
         return exporter
     if output is None:
         raise UsageError(f"export: give --format ({', '.join(EXPORTERS)}) or -o FILE with one of their extensions")
-    suffix = output.suffix.lower()
+    if output.endswith("/"):
+        raise UsageError(f"-o {printable(output)}: names a folder; give a file name")
+    if output == "-":
+        raise UsageError(f"-o -: give --format ({', '.join(EXPORTERS)}) to write to standard output")
+    suffix = Path(output).suffix.lower()
     for exporter in EXPORTERS.values():
         if suffix in exporter.extensions:
             return exporter
-    raise UsageError(f"-o: cannot tell the format from {output.name!r}; add --format ({', '.join(EXPORTERS)})")
+    name = printable(Path(output).name)
+    raise UsageError(f"-o: cannot tell the format from {name!r}; add --format ({', '.join(EXPORTERS)})")

@@ -4,14 +4,11 @@ from any static host. The same data always writes the same bytes."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from otscli.errors import DataError, printable
 from otscli.models import Catalog, Event
 from otscli.names import fold
 from otscli.render.describe import current_status, kind_label, place
@@ -29,9 +26,14 @@ class Written:
 
 
 def build(catalog: Catalog, events: Sequence[Event], folder: Path) -> Written:
-    """Writes the site of `events` into `folder` (created, or emptied of what an earlier build wrote)."""
+    """Writes the site of `events` into `folder`: built whole beside it and swapped in (see site.folder)."""
+    import gc
+
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+    from otscli.site.folder import staged
+
+    gc.enable()  # templates make reference cycles: without the collector, every page would stay in memory
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -40,6 +42,7 @@ def build(catalog: Catalog, events: Sequence[Event], folder: Path) -> Written:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["page"] = page_name
     environment.globals.update(
         kind_label=kind_label,
         place=place,
@@ -47,18 +50,25 @@ def build(catalog: Catalog, events: Sequence[Event], folder: Path) -> Written:
         involved=lambda e: involved_states(catalog, e),
     )
     pages = plan(catalog, events)
-    prepare(folder)
+    shown = shown_ids(events)
     size = 0
-    for path, template, context in pages:
-        depth = path.count("/")
-        html = environment.get_template(template).render(
-            root="../" * depth, catalog=catalog, shown=shown_ids(events), **context
-        )
-        size += write(folder / path, html)
-    for asset in sorted(STATIC.iterdir()):
-        shutil.copyfile(asset, folder / asset.name)
-        size += asset.stat().st_size
+    with staged(folder) as staging:
+        for section in SECTIONS:
+            staging.folder(section)
+        for path, template, context in pages:
+            depth = path.count("/")
+            render = environment.get_template(template).render
+            html = render(root="../" * depth, catalog=catalog, shown=shown, **context)
+            size += staging.file(path, html.encode("utf-8"))
+        for asset in sorted(STATIC.iterdir()):
+            size += staging.file(asset.name, asset.read_bytes())
     return Written(folder, len(pages), size)
+
+
+def page_name(record_id: str) -> str:
+    """The file name of a record's page: its id, except that `index` would replace the registry's own page (no
+    id can start with an underscore)."""
+    return "_index" if record_id == "index" else record_id
 
 
 def involved_states(catalog: Catalog, event: Event) -> list[str]:
@@ -80,11 +90,11 @@ def plan(catalog: Catalog, events: Sequence[Event]) -> list[tuple[str, str, dict
     involved |= {dispute.source for event in events for dispute in event.disputed}
     involved |= {event.city for event in events if event.city}
     involved |= {host.id for host in map(catalog.state_of, events) if host is not None}
-    registries: tuple[tuple[str, str, str, list[Any], Callable[[Event, Any], bool]], ...] = (
-        ("organs", "organ", "Organs and mechanisms", catalog.organs, lambda e, organ: organ.id in e.organs),
-        ("states", "state", "States", catalog.states, lambda e, state: state.id in involved_states(catalog, e)),
-        ("cities", "city", "Cities", catalog.cities, lambda e, city: e.city == city.id),
-        ("sources", "source", "Sources", catalog.sources, lambda e, source: source.id in e.sources),
+    registries: tuple[tuple[str, str, str, list[Any], Callable[[Event], Sequence[str]]], ...] = (
+        ("organs", "organ", "Organs and mechanisms", catalog.organs, lambda e: e.organs),
+        ("states", "state", "States", catalog.states, lambda e: involved_states(catalog, e)),
+        ("cities", "city", "Cities", catalog.cities, lambda e: [e.city] if e.city else []),
+        ("sources", "source", "Sources", catalog.sources, lambda e: e.sources),
     )
     shown = {
         section: [record for record in records if record.id in involved] for section, _, _, records, _ in registries
@@ -92,38 +102,20 @@ def plan(catalog: Catalog, events: Sequence[Event]) -> list[tuple[str, str, dict
     index = {"years": sorted(by_year.items()), "events": events, "organs": shown["organs"], "states": shown["states"],
              "cities": shown["cities"], "search": search_texts(events)}  # fmt: skip
     pages: list[tuple[str, str, dict[str, Any]]] = [("index.html", "index.html", index)]
-    pages += [(f"events/{event.id}.html", "event.html", {"event": event}) for event in events]
-    for section, template, title, _, matches in registries:
+    pages += [(f"events/{page_name(event.id)}.html", "event.html", {"event": event}) for event in events]
+    for section, template, title, _, keys in registries:
         pages.append((f"{section}/index.html", "registry.html", {"title": title, "section": section,
                                                                 "records": shown[section]}))  # fmt: skip
+        selected: dict[str, list[Event]] = {}
+        for event in events:
+            for key in dict.fromkeys(keys(event)):
+                selected.setdefault(key, []).append(event)
         for record in shown[section]:
-            selected = [event for event in events if matches(event, record)]
-            pages.append((f"{section}/{record.id}.html", f"{template}.html", {template: record, "events": selected}))
+            pages.append((f"{section}/{page_name(record.id)}.html", f"{template}.html",
+                          {template: record, "events": selected.get(record.id, [])}))  # fmt: skip
     return pages
 
 
 def search_texts(events: Sequence[Event]) -> dict[str, str]:
     """What the in-browser search looks in, folded as the command line folds names: title, summary, outcomes."""
     return {event.id: fold(" ".join([event.title, event.summary, *event.outcomes])) for event in events}
-
-
-def prepare(folder: Path) -> None:
-    """The output folder, new or one that an earlier `ots site` wrote; anything else is left alone."""
-    shown = printable(str(folder))
-    if folder.exists() and not folder.is_dir():
-        raise DataError(f"{shown}: not a folder; give -o a folder to write the site into")
-    if folder.is_dir() and any(folder.iterdir()) and not (folder / "index.html").is_file():
-        raise DataError(f"{shown}: holds files that ots did not write; give -o an empty or new folder")
-    for section in SECTIONS:
-        if (folder / section).is_dir():
-            shutil.rmtree(folder / section)
-    for section in SECTIONS:
-        (folder / section).mkdir(parents=True, exist_ok=True)
-
-
-def write(path: Path, text: str) -> int:
-    data = text.encode("utf-8")
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temp.write_bytes(data)
-    temp.replace(path)
-    return len(data)
