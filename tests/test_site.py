@@ -7,6 +7,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from conftest import edges, ots
 
 HOSTILE = """\
@@ -157,3 +159,40 @@ def test_the_index_carries_what_the_browser_filters_and_searches(tmp_path: Path)
     assert 'data-text="' in index and '<form id="filters" class="filters" hidden' in index  # shown by the script
     years = {event["date"][:4] for event in ots("list", "--json").json()}
     assert index.count('<section class="year"') == len(years)
+
+
+def test_a_rebuild_that_fails_part_way_leaves_the_old_site_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import otscli.site.folder
+
+    site = tmp_path / "site"
+    assert edges("site", "-o", str(site)).code == 0
+    before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    real_file = otscli.site.folder.Staging.file
+    written: list[str] = []
+
+    def fill_the_disk(self: otscli.site.folder.Staging, relative: str, content: bytes) -> int:
+        written.append(relative)
+        if len(written) > 5:
+            raise OSError(28, "No space left on device")
+        return real_file(self, relative, content)
+
+    monkeypatch.setattr(otscli.site.folder.Staging, "file", fill_the_disk)
+    run = edges("site", "-o", str(site))
+    assert (run.code, run.err) == (1, f"{site}: cannot write the site: No space left on device; nothing was changed\n")
+    assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
+    assert [path.name for path in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_record_whose_id_is_index_does_not_replace_the_registry_page(tmp_path: Path) -> None:
+    data = tmp_path / "index.toml"
+    data.write_text('[[organ]]\nid = "index"\nname = "An organ called index"\nkind = "mechanism"\n\n'
+                    '[[event]]\nid = "2021-index-meets"\ndate = "2021"\ntitle = "Index meets"\nkind = "meeting"\n'
+                    'organs = ["index"]\nsources = ["test-source"]\n', encoding="utf-8")  # fmt: skip
+    site = tmp_path / "site"
+    assert edges("--data", str(data), "site", "-o", str(site)).code == 0
+    registry = (site / "organs" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Organs and mechanisms</h1>" in registry and 'href="_index.html"' in registry
+    assert "An organ called index" in (site / "organs" / "_index.html").read_text(encoding="utf-8")
+    assert 'href="../organs/_index.html"' in (site / "events" / "2021-index-meets.html").read_text(encoding="utf-8")

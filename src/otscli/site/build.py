@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from otscli.errors import DataError, printable
 from otscli.models import Catalog, Event
 from otscli.names import fold
 from otscli.render.describe import current_status, kind_label, place
@@ -16,6 +17,12 @@ from otscli.render.describe import current_status, kind_label, place
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 SECTIONS = ("events", "organs", "states", "cities", "sources")
+Pages = list[tuple[str, str, dict[str, Any]]]  # each page's path in the site, its template, and what it shows
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from otscli.site.folder import Staging
 
 
 @dataclass(frozen=True)
@@ -51,18 +58,30 @@ def build(catalog: Catalog, events: Sequence[Event], folder: Path) -> Written:
     )
     pages = plan(catalog, events)
     shown = shown_ids(events)
-    size = 0
-    with staged(folder) as staging:
-        for section in SECTIONS:
-            staging.folder(section)
-        for path, template, context in pages:
-            depth = path.count("/")
-            render = environment.get_template(template).render
-            html = render(root="../" * depth, catalog=catalog, shown=shown, **context)
-            size += staging.file(path, html.encode("utf-8"))
-        for asset in sorted(STATIC.iterdir()):
-            size += staging.file(asset.name, asset.read_bytes())
+    try:
+        with staged(folder) as staging:
+            size = write_pages(staging, environment, catalog, pages, shown)
+    except OSError as error:
+        raise DataError(
+            f"{printable(str(folder))}: cannot write the site: {error.strerror or error}; nothing was changed"
+        ) from None
     return Written(folder, len(pages), size)
+
+
+def write_pages(
+    staging: Staging, environment: Environment, catalog: Catalog, pages: Pages, shown: frozenset[str]
+) -> int:
+    """Renders and writes every page and the static files, one page at a time; returns the bytes written."""
+    size = 0
+    for section in SECTIONS:
+        staging.folder(section)
+    for path, template, context in pages:
+        render = environment.get_template(template).render
+        html = render(root="../" * path.count("/"), catalog=catalog, shown=shown, **context)
+        size += staging.file(path, html.encode("utf-8"))
+    for asset in sorted(STATIC.iterdir()):
+        size += staging.file(asset.name, asset.read_bytes())
+    return size
 
 
 def page_name(record_id: str) -> str:
@@ -81,7 +100,7 @@ def shown_ids(events: Sequence[Event]) -> frozenset[str]:
     return frozenset(event.id for event in events)
 
 
-def plan(catalog: Catalog, events: Sequence[Event]) -> list[tuple[str, str, dict[str, Any]]]:
+def plan(catalog: Catalog, events: Sequence[Event]) -> Pages:
     """Every page: its path in the site, its template, and what it shows."""
     by_year: dict[int, list[Event]] = {}
     for event in events:
@@ -101,7 +120,7 @@ def plan(catalog: Catalog, events: Sequence[Event]) -> list[tuple[str, str, dict
     }
     index = {"years": sorted(by_year.items()), "events": events, "organs": shown["organs"], "states": shown["states"],
              "cities": shown["cities"], "search": search_texts(events)}  # fmt: skip
-    pages: list[tuple[str, str, dict[str, Any]]] = [("index.html", "index.html", index)]
+    pages: Pages = [("index.html", "index.html", index)]
     pages += [(f"events/{page_name(event.id)}.html", "event.html", {"event": event}) for event in events]
     for section, template, title, _, keys in registries:
         pages.append((f"{section}/index.html", "registry.html", {"title": title, "section": section,
