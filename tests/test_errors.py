@@ -6,7 +6,9 @@ rendered from this list (OTS_UPDATE_README=1 .venv/bin/pytest tests/test_errors.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -374,6 +376,87 @@ def trailing_slash(tmp_path: Path) -> Outcome:
     return result.code, result.err.replace(str(tmp_path), "DIR")
 
 
+HOSTILE_MARKUP = """\
+[[source]]
+id = "closing-brace"
+title = "Report}, note = {injected"
+author = "- Ann Author"
+publisher = "Press}, howpublished = {forged"
+date = "2024-01-01"
+url = "https://example.org/a_(b)?q=<x>"
+
+[[source]]
+id = "opening-brace"
+title = "An unbalanced { brace"
+date = "2024-01-02"
+url = "https://example.org/b"
+
+[[organ]]
+id = "forged-group"
+name = "<img src=x onerror=alert(1)>"
+kind = "mechanism"
+
+[[event]]
+id = "2024-01-02-markup"
+date = "2024-01-02"
+title = "Markup"
+kind = "meeting"
+organs = ["forged-group"]
+summary = "Details at www.example.com, https://example.org/x or press@example.org"
+sources = ["closing-brace", "opening-brace", "test-source"]
+"""
+
+
+def hostile_markup(tmp_path: Path, *args: str) -> tuple[int, str, str]:
+    data = tmp_path / "markup.toml"
+    data.write_text(HOSTILE_MARKUP, encoding="utf-8")
+    result = edges("--data", str(data), *args)
+    return result.code, result.out, result.err
+
+
+def bibtex_braces(tmp_path: Path) -> Outcome:
+    """Every BibTeX reader counts braces: a brace in a field must neither close it nor swallow the next entry."""
+    import bibtexparser
+
+    code, out, err = hostile_markup(tmp_path, "export", "-f", "bibtex", "--year", "2024")
+    entries = {entry["ID"]: entry for entry in bibtexparser.loads(out).entries}
+    assert sorted(entries) == ["closing-brace", "opening-brace", "test-source"]
+    assert "note" not in entries["closing-brace"] and "forged" not in entries["closing-brace"].get("howpublished", "")
+    assert r"Report\textbraceright{}, note = \textbraceleft{}injected" in entries["closing-brace"]["title"]
+    return code, err
+
+
+def github_html(markdown: str) -> str:
+    import cmarkgfm
+
+    return cmarkgfm.github_flavored_markdown_to_html(markdown)
+
+
+def markdown_citation(tmp_path: Path) -> Outcome:
+    """In a Markdown citation an address is one link, whatever it holds, and an author is text, not a list."""
+    code, out, err = hostile_markup(tmp_path, "cite", "2024-01-02-markup", "--format", "markdown")
+    html = github_html(out)
+    links = re.findall(r'<a href="([^"]*)"', html)
+    assert links == ["https://example.org/a_(b)?q=%3Cx%3E", "https://example.org/b", "https://example.org/ots-tests"]
+    assert "<img" not in html and html.count("<ul>") == 1 and "<li>- Ann Author" in html
+    return code, err
+
+
+def timelinejs_group(tmp_path: Path) -> Outcome:
+    code, out, err = hostile_markup(tmp_path, "export", "-f", "timelinejs", "--year", "2024")
+    assert json.loads(out)["events"][0]["group"] == "&lt;img src=x onerror=alert(1)&gt;"
+    return code, err
+
+
+def markdown_autolinks(tmp_path: Path) -> Outcome:
+    code, out, err = hostile_markup(tmp_path, "export", "-f", "md", "--year", "2024")
+    html = github_html(out)
+    assert (
+        "<a " not in html and "www.example.com, https://example.org/x or press<!-- raw HTML omitted -->@example" in html
+    )
+    return code, err
+
+
 CASES = [
     Case("Data on the screen", "Rich markup in a title or summary", "`ots show ID`", 0, "",
          markup_printed_literally),
@@ -504,6 +587,12 @@ CASES = [
     Case("Writing files", "`-o -`", "`ots export -f csv -o -`", 0, "", dash_is_stdout),
     Case("Writing files", "`-o` naming a folder", "`ots list -o x.csv/`", 2,
          "ots: -o DIR/x.csv/: names a folder; give a file name", trailing_slash),
+    Case("Exports", "A brace in a BibTeX field", "`title = \"Report}, note = {x\"`", 0, "", bibtex_braces),
+    Case("Exports", "Markup in a cited address or author", "`url = \"https://x/a_(b)\"`, `author = \"- A\"`", 0, "",
+         markdown_citation),
+    Case("Exports", "HTML in a TimelineJS group", "`name = \"<img …>\"`", 0, "", timelinejs_group),
+    Case("Exports", "An address in Markdown text", "`summary = \"see www.example.com\"`", 0, "",
+         markdown_autolinks),
 ]  # fmt: skip
 
 

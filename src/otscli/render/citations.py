@@ -10,8 +10,10 @@ from otscli.models import Catalog, Event, Source
 from otscli.render.describe import place
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-                  "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}  # fmt: skip
+# BibTeX counts braces whether or not a backslash precedes them, so braces become commands with balanced ones.
+_LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&",
+                  "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
+                  "^": r"\textasciicircum{}"}  # fmt: skip
 
 
 def cited_sources(events: Sequence[Event], catalog: Catalog) -> list[Source]:
@@ -57,6 +59,16 @@ def latex(text: str) -> str:
     return "".join(_LATEX_SPECIAL.get(char, char) for char in " ".join(text.split()))
 
 
+def balanced(value: str) -> bool:
+    """Whether every brace in `value` closes, as BibTeX counts them (a backslash does not escape a brace)."""
+    depth = 0
+    for char in value:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def bibtex_entry(source: Source) -> str:
     fields = [("title", "{" + latex(source.title) + "}")]
     if source.author:
@@ -72,6 +84,9 @@ def bibtex_entry(source: Source) -> str:
     if source.url:
         fields.append(("url", source.url.replace("{", "%7B").replace("}", "%7D")))
         fields.append(("howpublished", r"\url{" + source.url.replace("{", "%7B").replace("}", "%7D") + "}"))
+    unbalanced = [name for name, value in fields if not balanced(value)]
+    if unbalanced:  # the escaping above makes this impossible; never write an entry that would swallow the next
+        raise ValueError(f"source {source.id}: unbalanced braces in {', '.join(unbalanced)}")
     key = re.sub(r"[^A-Za-z0-9:_.-]", "-", source.id)
     body = ",\n".join(f"  {name} = {value if name == 'month' else '{' + value + '}'}" for name, value in fields)
     return f"@misc{{{key},\n{body}\n}}\n"
@@ -87,16 +102,14 @@ def reference(source: Source, markdown: bool = False) -> str:
     when = f" ({source.date})" if source.date else " (n.d.)"
     title = source.title
     if markdown:
-        title = markdown_text(title)
-        title = f"[{title}]({source.url})" if source.url else f"*{title}*"
-        return f"{markdown_text(who)}{when}. {title}." + (f" {markdown_text(source.publisher)}." if source.author
-                                                                and source.publisher else "")  # fmt: skip
+        from otscli.render.markdown import escape, link_destination
+
+        title = escape(title)
+        title = f"[{title}]({link_destination(source.url)})" if source.url else f"*{title}*"
+        publisher = f" {escape(source.publisher)}." if source.author and source.publisher else ""
+        return f"{escape(who)}{when}. {title}.{publisher}"
     tail = f" {source.publisher}." if source.author and source.publisher else ""
     return f"{who}{when}. {title}.{tail}" + (f" {source.url}" if source.url else "")
-
-
-def markdown_text(text: str) -> str:
-    return re.sub(r"([\\`*_{}\[\]<>()#+!|~])", r"\\\1", text)
 
 
 def cite(event: Event, catalog: Catalog, style: str) -> str:
@@ -107,7 +120,9 @@ def cite(event: Event, catalog: Catalog, style: str) -> str:
     where = place(event, catalog)
     headline = f"{event.title} ({event.display_date}{', ' + where if where else ''})"
     if style == "markdown":
-        lines = [f"**{markdown_text(headline)}**", "", *(f"- {reference(source, markdown=True)}" for source in sources)]
+        from otscli.render.markdown import escape
+
+        lines = [f"**{escape(headline)}**", "", *(f"- {reference(source, markdown=True)}" for source in sources)]
     else:
         lines = [headline, *(f"  [{number}] {reference(source)}" for number, source in enumerate(sources, 1))]
     lines.append(f"(ots record {event.id})" if style != "markdown" else f"\n_ots record `{event.id}`_")

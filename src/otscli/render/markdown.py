@@ -12,11 +12,23 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 # What would open a block at the start of a line: a list item ("- ", "1. "), a rule or a heading underline.
 _LEADING_MARK = re.compile(r"^[-=]")
 _LEADING_NUMBER = re.compile(r"^([0-9]+)\.")
+# What GitHub's renderer would turn into a link by itself: a scheme's "://" and "www." (an escape stops those),
+# and an e-mail address, which no escape stops (GitHub joins escaped text back up first): an empty comment,
+# which every renderer hides, splits it.
+_AUTOLINK = re.compile(r"(?<=[A-Za-z]):(?=//)|(?<![A-Za-z0-9])(?i:www)\.")
 
 
 def escape(text: str) -> str:
+    """Text that Markdown shows as written: no emphasis, links, HTML, blocks or autolinks."""
     escaped = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = _AUTOLINK.sub(lambda match: match[0][:-1] + "\\" + match[0][-1], escaped).replace("@", "<!-- -->@")
     return _LEADING_NUMBER.sub(r"\1\\.", _LEADING_MARK.sub(r"\\\g<0>", escaped))
+
+
+def link_destination(url: str) -> str:
+    """An address as a link destination: in angle brackets, with what could end it percent-encoded."""
+    encoded = "".join(f"%{ord(char):02X}" if char in "<>\\ \n" else char for char in url)
+    return f"<{encoded}>"
 
 
 def export(events: Sequence[Event], catalog: Catalog) -> str:

@@ -34,7 +34,7 @@ def slide(event: Event, catalog: Catalog) -> dict[str, Any]:
     if event.end is not None:
         item["end_date"] = date_object(event.end)
     if event.organs:
-        item["group"] = catalog.organ_by_id[event.organs[0]].name
+        item["group"] = escape(catalog.organ_by_id[event.organs[0]].name)
     return item
 
 
