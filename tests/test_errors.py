@@ -6,9 +6,11 @@ rendered from this list (OTS_UPDATE_README=1 .venv/bin/pytest tests/test_errors.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -19,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EDGES, ROOT, edges
+from conftest import EDGES, ROOT, edges, ots
 from test_process import big_store
 
 OTS = [sys.executable, "-m", "otscli"]
@@ -457,6 +459,96 @@ def markdown_autolinks(tmp_path: Path) -> Outcome:
     return code, err
 
 
+def on_terminal(args: list[str], **env: str) -> tuple[int, bytes, str]:
+    """`ots ARGS` on the test store, with a pseudo-terminal as stdin and stdout: its exit, screen and stderr."""
+    import pty
+
+    leader, follower = pty.openpty()
+    environment = {key: value for key, value in os.environ.items() if key not in ("PAGER", "OTS_PAGER", "LESS")}
+    child = subprocess.Popen([*OTS, "--no-bundled", "--data", str(EDGES), *args], stdin=follower, stdout=follower,
+                             stderr=subprocess.PIPE, env={**environment, "TERM": "xterm", **env},
+                             start_new_session=True)  # fmt: skip
+    os.close(follower)
+    chunks = []
+    with contextlib.suppress(OSError):
+        while chunk := os.read(leader, 65536):
+            chunks.append(chunk)
+    error = child.stderr.read().decode() if child.stderr else ""
+    child.wait(timeout=60)
+    os.close(leader)
+    return child.returncode, b"".join(chunks), error
+
+
+def fake_pager(tmp_path: Path, body: str) -> Path:
+    script = tmp_path / "pager"
+    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+def pager_missing(_: Path) -> Outcome:
+    code, screen, error = on_terminal(["timeline", "--pager"], OTS_PAGER="no-such-pager-here")
+    assert b"Founding agreement signed" in screen
+    return code, error
+
+
+def pager_empty(tmp_path: Path) -> Outcome:
+    """An empty PAGER is no pager, not less: a `less` first on PATH that would record its run is never run."""
+    ran = tmp_path / "less-ran"
+    fake_pager(tmp_path, f"touch {ran}; cat").rename(tmp_path / "less")
+    code, screen, error = on_terminal(["timeline", "--pager"], PAGER="", PATH=f"{tmp_path}:{os.environ['PATH']}")
+    assert b"Founding agreement signed" in screen and not ran.exists()
+    return code, error
+
+
+def pager_interrupted(tmp_path: Path) -> Outcome:
+    """Ctrl-C reaches the whole foreground group while the pager shows the output: ots waits for the pager."""
+    paged = tmp_path / "paged"
+    pager = fake_pager(tmp_path, f"trap '' INT; kill -INT 0; sleep 0.2; cat > {paged}")
+    code, _, error = on_terminal(["timeline", "--pager"], OTS_PAGER=str(pager))
+    assert b"Founding agreement signed" in paged.read_bytes()
+    return code, error
+
+
+def early_readers(_: Path) -> Outcome:
+    """A reader that leaves at once, after --version, --help and output that rich draws: exit 0 each time."""
+    codes = set()
+    for args in ("--version", "--help", "--color always timeline", "--color always show 2019-summit"):
+        done = process(f"set -o pipefail; OTS {args} | true")
+        codes.add((done.returncode, done.stderr.decode()))
+    assert len(codes) == 1, codes
+    return codes.pop()
+
+
+def ascii_locale_arguments(_: Path) -> Outcome:
+    done = process("OTS state Türkiye --json", env={"LC_ALL": "C", "PYTHONUTF8": "0"})
+    assert b'"id": "TR"' in done.stdout
+    return done.returncode, done.stderr.decode()
+
+
+def uid_without_home(_: Path) -> Outcome:
+    """A container's bare uid: no HOME and no entry in the password database."""
+    from unittest import mock
+
+    unset = {"HOME": None, "XDG_DATA_HOME": None, "XDG_CACHE_HOME": None}
+    with mock.patch("pwd.getpwuid", side_effect=KeyError("uid not found")):
+        result = ots("list", "--json", env=unset)  # type: ignore[arg-type]
+    assert result.out.startswith("[")
+    return result.code, result.err
+
+
+def empty_home(tmp_path: Path) -> Outcome:
+    """HOME set but empty is no home, not the root folder: nothing is created in /."""
+    stray = Path("/.cache/otscli")
+    if stray.is_dir():  # left by the bug this case guards against
+        shutil.rmtree(stray)
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
+    done = subprocess.run([*OTS, "list", "--json"], capture_output=True, env={**environment, "HOME": ""},
+                          cwd=tmp_path)  # fmt: skip
+    assert done.stdout.startswith(b"[") and not stray.exists() and list(tmp_path.iterdir()) == []
+    return done.returncode, done.stderr.decode()
+
+
 CASES = [
     Case("Data on the screen", "Rich markup in a title or summary", "`ots show ID`", 0, "",
          markup_printed_literally),
@@ -593,6 +685,14 @@ CASES = [
     Case("Exports", "HTML in a TimelineJS group", "`name = \"<img …>\"`", 0, "", timelinejs_group),
     Case("Exports", "An address in Markdown text", "`summary = \"see www.example.com\"`", 0, "",
          markdown_autolinks),
+    Case("Streams", "A pager that cannot start", "`OTS_PAGER=nonexistent ots timeline`", 0, "", pager_missing),
+    Case("Streams", "An empty PAGER", "`PAGER= ots timeline`", 0, "", pager_empty),
+    Case("Streams", "Ctrl-C while the pager runs", "Ctrl-C in `less`", 0, "", pager_interrupted),
+    Case("Streams", "A reader that leaves at once", "`ots --version \\| true`", 0, "", early_readers),
+    Case("Arguments", "UTF-8 arguments in an ASCII locale", "`LC_ALL=C PYTHONUTF8=0 ots state Türkiye`", 0, "",
+         ascii_locale_arguments),
+    Case("Streams", "A uid with no home and no passwd entry", "`docker run --user 54321 …`", 0, "", uid_without_home),
+    Case("Streams", "An empty HOME", "`HOME= ots list`", 0, "", empty_home),
 ]  # fmt: skip
 
 

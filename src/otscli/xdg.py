@@ -12,5 +12,10 @@ def base_folder(variable: str, *default: str) -> Path | None:
     value = Path(os.environ.get(variable, ""))
     if value.is_absolute():
         return value
-    home = Path("~").expanduser()
+    if os.environ.get("HOME") == "":  # set but empty: no home, not the root folder
+        return None
+    try:
+        home = Path("~").expanduser()
+    except RuntimeError:  # no HOME and no entry in the password database (a container run under a bare uid)
+        return None
     return home.joinpath(*default) if home.is_absolute() else None

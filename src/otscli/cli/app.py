@@ -63,6 +63,12 @@ class Boundary(TyperGroup):
             sys.exit(code)
         return code
 
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        try:  # --help and --version write while the command line is parsed
+            return super().make_context(info_name, args, parent, **extra)
+        except OSError as error:
+            raise OutputFailed(error) from None
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -31,10 +33,15 @@ def make_console(file: IO[str] | None = None) -> Console:
     """The console for stdout (or for `file`, drawn as stdout would be)."""
     from rich.console import Console
 
+    class QuietConsole(Console):
+        def on_broken_pipe(self) -> None:
+            """rich would end the process with exit 1; a reader that has gone is the boundary's to judge."""
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
     stream = sys.stdout
     is_terminal = stream.isatty()
     colour = wants_colour(is_terminal)
-    return Console(
+    return QuietConsole(
         file=file or stream,
         width=terminal_width(is_terminal),
         color_system="auto" if colour else None,
@@ -86,12 +93,42 @@ def draw_paged(draw: Callable[[Console], None], *, forced: bool = False) -> None
     if text.count("\n") < shutil.get_terminal_size((80, 24)).lines and not forced:
         sys.stdout.write(text)
         return
-    command = os.environ.get("OTS_PAGER") or os.environ.get("PAGER") or "less"
-    environment = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
-    try:
-        subprocess.run(command, shell=True, input=text.encode("utf-8"), env=environment, check=False)
-    except OSError:
+    if not page(text):
         sys.stdout.write(text)
+
+
+SHELL_SYNTAX = set("|&;<>()$`\\\"' \t\n*?[#~=%")  # what makes git run a pager through the shell
+
+
+def pager_command() -> str:
+    """$OTS_PAGER, else $PAGER, else less; the first of the two that is set wins, even when empty."""
+    for variable in ("OTS_PAGER", "PAGER"):
+        value = os.environ.get(variable)
+        if value is not None:
+            return value.strip()
+    return "less"
+
+
+def page(text: str) -> bool:
+    """Shows `text` through the pager, as git does: run directly unless the command needs a shell, with Ctrl-C
+    left to the pager while it runs. False when there is no pager to run (empty, `cat`) or it cannot start, so
+    that the caller prints straight."""
+    command = pager_command()
+    if command in ("", "cat"):
+        return False
+    environment = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    direct = not SHELL_SYNTAX & set(command)
+    try:
+        pager = subprocess.Popen([command] if direct else command, shell=not direct,
+                                 stdin=subprocess.PIPE, env=environment)  # fmt: skip
+    except OSError:
+        return False
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        pager.communicate(text.encode("utf-8"))
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return pager.returncode not in (126, 127)  # the shell could not find or run it (and said so)
 
 
 def terminal_width(is_terminal: bool) -> int:
