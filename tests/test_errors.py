@@ -10,6 +10,7 @@ import contextlib
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -549,6 +550,60 @@ def empty_home(tmp_path: Path) -> Outcome:
     return done.returncode, done.stderr.decode()
 
 
+PART_LOOP = (
+    VALID_EVENT.replace("2020-x", "2020-a")
+    + 'part_of = "2020-b"\n\n'
+    + VALID_EVENT.replace("2020-x", "2020-b")
+    + 'part_of = "2020-a"\n'
+)
+
+
+def fifo_cache_lock(tmp_path: Path) -> Outcome:
+    """A FIFO planted where a cache entry's lock goes: the next run neither blocks on it nor fails."""
+    cache = tmp_path / "cache"
+    env = {"XDG_CACHE_HOME": str(cache)}
+    first = subprocess.run([*OTS, "list", "--json"], capture_output=True, env={**os.environ, **env}, timeout=60)
+    assert first.returncode == 0
+    time.sleep(0.5)  # the entry is written by a child once the command has answered
+    for entry in (cache / "otscli").glob("*.marshal"):
+        entry.unlink()
+        lock = entry.with_name(entry.name + ".lock")
+        lock.unlink(missing_ok=True)
+        os.mkfifo(lock)
+    done = subprocess.run([*OTS, "list", "--json"], capture_output=True, env={**os.environ, **env}, timeout=20)
+    assert done.stdout.startswith(b"[")
+    return done.returncode, done.stderr.decode()
+
+
+def dangling_lock_link(tmp_path: Path) -> Outcome:
+    """A FILE.lock that is a link to nowhere: add does not create what it points at."""
+    target, elsewhere = tmp_path / "mine.toml", tmp_path / "planted"
+    (tmp_path / "mine.toml.lock").symlink_to(elsewhere)
+    result = edges(*ADD_ARGS, "--file", str(target))
+    assert not elsewhere.exists() and not target.exists()
+    return result.code, result.err.replace(str(tmp_path / "mine.toml.lock"), "FILE")
+
+
+def repeated_fields(tmp_path: Path) -> Outcome:
+    result = edges("list", "-o", str(tmp_path / "x.csv"), "--fields", "id,title,id", "--kind", "summit")
+    header, row, *_ = (tmp_path / "x.csv").read_text(encoding="utf-8").splitlines()
+    assert header == "id,title" and row.count(",") == 1, (header, row)
+    return result.code, result.err
+
+
+def huge_argument(_: Path) -> Outcome:
+    result = edges("city", "B" * 130_000)
+    assert len(result.err) < 1100 and result.err.endswith("B'; see 'ots cities'\n")
+    return result.code, result.err
+
+
+def add_into_full_disk(tmp_path: Path) -> Outcome:
+    target = tmp_path / "mine.toml"
+    done = process(" ".join(["OTS", shlex.join([*ADD_ARGS, "--file", str(target)]), "> /dev/full"]))
+    assert "2024-05-02-elders-meet" in target.read_text(encoding="utf-8")
+    return done.returncode, done.stderr.decode().replace(str(target), "FILE")
+
+
 CASES = [
     Case("Data on the screen", "Rich markup in a title or summary", "`ots show ID`", 0, "",
          markup_printed_literally),
@@ -693,6 +748,23 @@ CASES = [
          ascii_locale_arguments),
     Case("Streams", "A uid with no home and no passwd entry", "`docker run --user 54321 …`", 0, "", uid_without_home),
     Case("Streams", "An empty HOME", "`HOME= ots list`", 0, "", empty_home),
+    Case("Hostile files", "A blank letter in a name", "`title = \"Ba\\u3164ku\"` (a Hangul filler)", 1,
+         "FILE:4: event 2020-x: title: invisible character U+3164 at position 2",
+         with_file(VALID_EVENT.replace('title = "X"', 'title = "Ba\\u3164ku"'))),
+    Case("Hostile files", "A variation selector in a summary", "`summary = \"a\\ufe0fb\"`", 1,
+         "FILE:7: event 2020-x: summary: invisible character U+FE0F at position 1",
+         with_file(VALID_EVENT + 'summary = "a\\ufe0fb"\n')),
+    Case("Hostile files", "A loop of part_of", "`a` part of `b`, `b` part of `a`", 1,
+         "FILE:7: event 2020-a: part_of: a loop of parts: 2020-a → 2020-b → 2020-a", with_file(PART_LOOP)),
+    Case("Hostile files", "A FIFO planted as a cache lock", "`mkfifo ~/.cache/otscli/catalog-….lock`", 0, "",
+         fifo_cache_lock),
+    Case("Adding", "`add` with a dangling lock link", "`ln -s /elsewhere FILE.lock`", 1,
+         "FILE: cannot open lock: it is a symbolic link; remove it", dangling_lock_link),
+    Case("Adding", "`add` into a full disk", "`ots add … > /dev/full`", 1,
+         "FILE: event 2024-05-02-elders-meet was added, but its id could not be printed: No space left on device",
+         add_into_full_disk),
+    Case("Arguments", "A field given twice", "`ots list --fields id,title,id -o x.csv`", 0, "", repeated_fields),
+    Case("Arguments", "A 130 KB argument", "`ots city $(head -c 130000 …)`", 2, "characters left out", huge_argument),
 ]  # fmt: skip
 
 

@@ -174,3 +174,27 @@ def test_the_piped_timeline_wraps_exactly_as_rich_does(title: str, columns: int)
         plain = edges("--data", str(path), "timeline", env={"COLUMNS": str(columns)}).out
         coloured = edges("--data", str(path), "timeline", env={"COLUMNS": str(columns), "FORCE_COLOR": "1"}).out
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
+def test_real_bash_completes_a_name_holding_a_colon_or_equals_sign_without_doubling_it(tmp_path: Path) -> None:
+    """Interactive bash splits the word at `:` and `=` and replaces only the last part: Tab, then Enter, runs
+    the command with the name as written."""
+    import pty
+    import time
+
+    data = tmp_path / "colon.toml"
+    data.write_text('[[organ]]\nid = "colon-organ"\nname = "Council: Economy=Trade"\nkind = "mechanism"\n',
+                    encoding="utf-8")  # fmt: skip
+    answer = tmp_path / "answer.json"
+    environment = {**os.environ, "OTS_DATA": str(data), "PS1": "$ ", "TERM": "dumb",
+                   "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}  # fmt: skip
+    leader, follower = pty.openpty()
+    shell = subprocess.Popen(["bash", "--norc", "--noprofile", "-i"], stdin=follower, stdout=follower,
+                             stderr=follower, env=environment, start_new_session=True)  # fmt: skip
+    os.close(follower)
+    for keys in ("source <(ots completion bash)\n", "ots organ Council:\\ Eco\t", f" --json > {answer}\n", "exit\n"):
+        os.write(leader, keys.encode())
+        time.sleep(1.0)
+    shell.wait(timeout=30)
+    os.close(leader)
+    assert json.loads(answer.read_text(encoding="utf-8"))["organ"]["id"] == "colon-organ"

@@ -279,10 +279,30 @@ def new_block(event: Event, original: bytes) -> bytes:
 def exclusive_lock(path: Path) -> Iterator[None]:
     """Hold an exclusive lock on `<file>.lock` (kept, never deleted), waiting at most a few seconds."""
     lock_path = path.with_name(path.name + ".lock")
+    shown = printable(str(lock_path))
+    try:  # the lock takes the data file's permissions, so that whoever may write the file may take its lock
+        mode = stat.S_IMODE(path.stat().st_mode) & 0o666
+    except OSError:
+        mode = 0o644
+    flags = os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
-        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        descriptor = os.open(lock_path, os.O_RDWR | flags, mode)
+    except PermissionError:  # a lock another user created: flock works on a descriptor opened to read
+        try:
+            descriptor = os.open(lock_path, os.O_RDONLY | flags, mode)
+        except OSError as error:
+            raise DataError(f"{shown}: cannot open lock: {error.strerror or error}") from None
     except OSError as error:
-        raise DataError(f"{printable(str(lock_path))}: cannot open lock: {error.strerror or error}") from None
+        if error.errno == errno.ELOOP:
+            raise DataError(f"{shown}: cannot open lock: it is a symbolic link; remove it") from None
+        raise DataError(f"{shown}: cannot open lock: {error.strerror or error}") from None
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        raise DataError(f"{shown}: cannot open lock: not a regular file; remove it")
+    if info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) != mode:
+        with contextlib.suppress(OSError):
+            os.fchmod(descriptor, mode)
     try:
         timeout = lock_timeout()
         deadline = time.monotonic() + timeout

@@ -143,10 +143,12 @@ def lock_entry(files: Sequence[Key]) -> int | None:
         if directory is None:
             return None
         try:
-            descriptor = os.open(
-                lock_name(files), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=directory
-            )
+            flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+            descriptor = os.open(lock_name(files), flags, 0o600, dir_fd=directory)
         except OSError:
+            return None
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # a FIFO or device planted at the lock's name
+            os.close(descriptor)
             return None
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -162,8 +164,12 @@ def wait_for_writer(files: Sequence[Key]) -> bool:
         if directory is None:
             return False
         try:
-            descriptor = os.open(lock_name(files), os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=directory)
+            flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC  # a FIFO must not block the open
+            descriptor = os.open(lock_name(files), flags, dir_fd=directory)
         except OSError:
+            return False
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.close(descriptor)
             return False
     try:
         try:

@@ -25,8 +25,16 @@ _FORBIDDEN_IN_PROSE = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_CONTROLS}]"
 # Characters that print as nothing, so that "Ba\u200bku" would look like Baku: zero-width and joiner
 # characters, the byte-order mark, the soft hyphen, line and paragraph separators, tag characters and
 # the rest of Unicode's format category. Prose may keep the joiners that some scripts need.
-_INVISIBLE = "[\u00ad\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\ufeff\U000e0000-\U000e007f]"
-_INVISIBLE_IN_PROSE = "[\u00ad\u180e\u200b\u2028\u2029\u2060-\u2064\ufeff\U000e0000-\U000e007f]"
+# Blank letters and marks that Python counts as printable: the combining grapheme joiner, the Hangul fillers,
+# the variation selectors (Mongolian, standard and supplementary) and the braille blank.
+_BLANK_PRINTABLE = "\u034f\u115f\u1160\u180b-\u180d\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef"
+# Every character of Unicode's format category (Cf) as of Unicode 14, less the bidi controls refused above.
+_FORMAT = ("\u00ad\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff"
+           "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+           "\U000e0001\U000e0020-\U000e007f")  # fmt: skip
+_INVISIBLE = f"[{_FORMAT}{_BLANK_PRINTABLE}\u2028\u2029]"
+_INVISIBLE_IN_PROSE = _INVISIBLE.replace("\u200b-\u200d", "\u200b")  # prose keeps the joiners some scripts need
+_blank_printable: re.Pattern[str] | None = None
 # Equal dates are one object within a load (see sharing_dates); no memo outlives the load.
 _shared_dates: dict[str, PartialDate] | None = None
 
@@ -158,8 +166,15 @@ def display_span(first: PartialDate, last: PartialDate | None) -> str:
     return f"{first.display()} – {last.display()}"
 
 
+def _blank(text: str) -> re.Match[str] | None:
+    global _blank_printable
+    if _blank_printable is None:
+        _blank_printable = re.compile(f"[{_BLANK_PRINTABLE}]")
+    return _blank_printable.search(text)
+
+
 def _forbid_control_characters(text: str, allow_newlines: bool) -> str:
-    if text.isprintable():  # every character looked for below is of a category that str.isprintable refuses
+    if text.isprintable() and not _blank(text):  # str.isprintable refuses the categories looked for below
         return text
     found = re.search(_FORBIDDEN_IN_PROSE if allow_newlines else _FORBIDDEN_IN_LINE, text)
     if found is not None:
@@ -176,7 +191,7 @@ def _forbid_control_characters(text: str, allow_newlines: bool) -> str:
 
 
 def _check_line(text: str) -> str:
-    if text.isprintable() and text.strip():  # the common case, answered without another call
+    if text.isprintable() and text.strip() and not _blank(text):  # the common case
         return text
     if not text.strip():
         raise ValueError("must not be empty")

@@ -526,6 +526,7 @@ def cross_check(loaded: Sequence[LoadedFile]) -> list[str]:
     for state, place in records(loaded, "state"):
         refs = [entry.event for entry in state.membership]
         dangling(place, f"state {state.id}", "membership", "event", refs)
+    problems += part_of_loops(loaded)
     if all(events_resolve(file.data.event, known) for file in loaded):
         return problems
     for event, place in records(loaded, "event"):
@@ -539,6 +540,35 @@ def cross_check(loaded: Sequence[LoadedFile]) -> list[str]:
         dangling(place, label, "part_of", "event", [event.part_of])
         if event.part_of == event.id:
             problems.append(f"{place.line_of('part_of')}: {label}: part_of: an event cannot be part of itself")
+    return problems
+
+
+def part_of_loops(loaded: Sequence[LoadedFile]) -> list[str]:
+    """Events whose part_of chain comes back to where it started (an event part of itself is reported apart):
+    each loop once, at its first event in the files, in linear time."""
+    parent = {event.id: event.part_of for file in loaded for event in file.data.event}
+    order = {event_id: number for number, event_id in enumerate(parent)}
+    state: dict[str, int] = {}  # 1: on the chain being followed, 2: done
+    loops: dict[str, list[str]] = {}
+    for start in parent:
+        chain: list[str] = []
+        current: str | None = start
+        while current is not None and current in parent and current not in state:
+            state[current] = 1
+            chain.append(current)
+            current = parent[current]
+        if current is not None and state.get(current) == 1 and parent[current] != current:
+            loop = chain[chain.index(current) :]
+            loops[min(loop, key=order.__getitem__)] = loop
+        for done in chain:
+            state[done] = 2
+    problems = []
+    for event, place in records(loaded, "event"):
+        if event.id in loops:
+            loop = loops[event.id]
+            shift = loop.index(event.id)
+            path = " → ".join([*loop[shift:], *loop[:shift], event.id])
+            problems.append(f"{place.line_of('part_of')}: event {event.id}: part_of: a loop of parts: {path}")
     return problems
 
 

@@ -138,9 +138,19 @@ def report(message: str, code: int) -> int:
     return report_lines([f"ots: {message}"], code)
 
 
+LINE_LIMIT = 1000  # characters of one message line: a huge argument is not echoed whole
+
+
+def shortened(line: str) -> str:
+    """A line cut in the middle when it is too long, keeping its start and its end (where a hint stands)."""
+    if len(line) <= LINE_LIMIT:
+        return line
+    return f"{line[: LINE_LIMIT // 2]}…({len(line) - LINE_LIMIT:,} characters left out)…{line[-LINE_LIMIT // 2 :]}"
+
+
 def report_lines(lines: list[str], code: int) -> int:
     try:
-        sys.stderr.write("".join(line + "\n" for line in lines))
+        sys.stderr.write("".join(shortened(line) + "\n" for line in lines))
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):
         pass

@@ -86,6 +86,41 @@ def split_line(line: str) -> tuple[list[str], str]:
     return line.split(), ""
 
 
+def typed_word(line: str) -> str:
+    """The word being typed as it stands on the line (quotes and escapes kept): what follows the last blank that
+    no quote or backslash protects."""
+    start, quote, escaped = 0, "", False
+    for position, char in enumerate(line):
+        if escaped:
+            escaped = False
+        elif char == "\\" and quote != "'":
+            escaped = True
+        elif quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char.isspace():
+            start = position + 1
+    return line[start:]
+
+
+def after_word_breaks(found: list[str], typed: str) -> list[str]:
+    """bash splits the word being completed at `:` and `=` (COMP_WORDBREAKS) and replaces only its last part, so
+    each candidate loses what comes up to its last such character, as bash-completion's own scripts do; a
+    quoted word is not split."""
+    breaks = sum(typed.count(char) for char in ":=")
+    if not breaks or typed[:1] in ("'", '"'):
+        return found
+    trimmed = []
+    for value in found:
+        cut = -1
+        for _ in range(breaks):
+            cut = min((index for index in (value.find(":", cut + 1), value.find("=", cut + 1)) if index >= 0),
+                      default=len(value))  # fmt: skip
+        trimmed.append(value[cut + 1 :])
+    return trimmed
+
+
 def candidates(words: Sequence[str], current: str) -> list[str]:
     """What may follow `words` (the first is the program) where `current` is being typed."""
     from otscli.cli.app import app
@@ -190,4 +225,6 @@ def run() -> None:
         found = candidates(words, current)
     except Exception:  # a completion must never print a traceback into the shell
         found = []
+    if shell == "bash":
+        found = after_word_breaks(found, typed_word(os.environ.get("OTS_COMP_LINE", "")))
     sys.stdout.write("".join(f"{value}\n" for value in found))

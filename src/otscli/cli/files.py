@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -9,7 +10,7 @@ import typer
 
 from otscli.cli.app import session
 from otscli.cli.options import command
-from otscli.errors import UsageError
+from otscli.errors import DataError, UsageError, printable
 
 APPS: dict[str, typer.Typer] = {}
 
@@ -76,4 +77,12 @@ def add(
     target = file or user_data_path()
     if target is None:
         raise UsageError("add: no home folder to keep your data file in; give --file PATH")
-    typer.echo(append_event(target, draft, options.extra, options.bundled, user=options.user).id)
+    event = append_event(target, draft, options.extra, options.bundled, user=options.user)
+    try:
+        sys.stdout.write(event.id + "\n")
+        sys.stdout.flush()
+    except OSError as error:
+        raise DataError(
+            f"{printable(str(target))}: event {event.id} was added, but its id could not be printed: "
+            f"{error.strerror or error}"
+        ) from None

@@ -83,11 +83,12 @@ def export(events: Sequence[Event], catalog: Catalog, fields: Sequence[str] | No
 
 
 def choose_fields(text: str) -> tuple[str, ...]:
-    """`--fields id,date,title` as event field names; an unknown one is a UsageError listing them all."""
+    """`--fields id,date,title` as event field names, each once (as `cut -f 1,1` gives one column); an unknown one
+    is a UsageError listing them all."""
     from otscli.errors import UsageError, printable
 
     known = field_names(Event)
-    chosen = tuple(name.strip() for name in text.split(",") if name.strip())
+    chosen = tuple(dict.fromkeys(name.strip() for name in text.split(",") if name.strip()))
     unknown = [name for name in chosen if name not in known]
     if unknown or not chosen:
         what = f"unknown field {printable(unknown[0])!r}" if unknown else "no fields given"
