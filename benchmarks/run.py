@@ -45,6 +45,12 @@ FIRST_RUN_SIZES = (10000, 100000)
 # Peak memory of a first run before the work on first runs (commit 9754924 of 1 Dec 2026, through GNU
 # time on the development VM): a first run may not use more.
 FIRST_RUN_PEAK_MIB = {10000: 89.6, 100000: 568.7}
+# Hostile inputs: each measured against the same command on the ordinary generated file of the same size.
+HOSTILE_SIZE = 10000
+HOSTILE_RATIO_TARGET = 2.0  # x the same command on ordinary input
+SITE_RATIO_TARGET = 5.0  # `site` (a page per event, organ, ...) x `export -f html` (one page) of the same events
+SITE_PEAK_MIB = 200.0
+ERRORS_GROWTH_TARGET = 15.0  # reporting 80,000 broken tables x reporting 8,000: linear, with slack
 STARTUP_CASES: tuple[tuple[str, list[str]], ...] = (
     ("timeline --since 2019 --json", ["timeline", "--since", "2019", "--json"]),
     ("list --json", ["list", "--json"]),
@@ -322,6 +328,75 @@ def check_user_file(user_file: UserFile, ots: list[str], jq: list[str], env: dic
 # ── the run ──────────────────────────────────────────────────────────────────────────────────────────────
 
 
+def hostile_files(folder: Path) -> dict[str, Path]:
+    """Small files that once took quadratic time or unbounded memory, and the ordinary file they compare with."""
+    events = generated_events(HOSTILE_SIZE)
+    files = {"ordinary": folder / "ordinary.toml", "numbered": folder / "numbered.toml",
+             "long-span": folder / "long-span.toml", "empty-8k": folder / "empty-8k.toml",
+             "empty-80k": folder / "empty-80k.toml"}  # fmt: skip
+    files["ordinary"].write_text(toml_text(HOSTILE_SIZE, events), encoding="utf-8")
+    numbered = [*events[:-1], {**events[-1], "kind": "meeting", "number": 9999}]  # the highest ordinal allowed
+    files["numbered"].write_text(toml_text(HOSTILE_SIZE, numbered), encoding="utf-8")
+    spanning = [*events[:-1], {**events[-1], "date": "1000", "end": "9999", "id": "1000-bench-span"}]
+    files["long-span"].write_text(toml_text(HOSTILE_SIZE, spanning), encoding="utf-8")
+    files["empty-8k"].write_text("[[event]]\n" * 8000, encoding="utf-8")
+    files["empty-80k"].write_text("[[event]]\n" * 80000, encoding="utf-8")
+    return files
+
+
+def failing_run(command: Sequence[str], env: dict[str, str], cwd: Path) -> float:
+    """Seconds for a command expected to exit 1 (a validation that finds problems)."""
+    started = time.perf_counter()
+    done = subprocess.run(list(command), env=env, cwd=cwd, capture_output=True)
+    if done.returncode != 1:
+        raise SystemExit(f"benchmark: `{shown(command)}` exited {done.returncode}, not 1")
+    return time.perf_counter() - started
+
+
+def hostile_cases(folder: Path, env: dict[str, str], cwd: Path, runs: int) -> list[Result]:
+    """Bounded time and memory on hostile files: coverage of the highest ordinal, stats over a span of nine
+    thousand years, a search of two thousand words, the site of 10,000 events, and error reports."""
+    files = hostile_files(folder)
+    ordinary = files["ordinary"]
+    data = ["--no-bundled", "--no-cache", "--data"]
+    words = " ".join(f"word{number}" for number in range(2000)) + " meeting"
+    results = [
+        interleaved(label, [OTS, *data, str(files[name]), *args], [OTS, *data, str(ordinary), *args], runs=runs,
+                    target=HOSTILE_RATIO_TARGET, cwd=cwd, prepare_candidate=lambda: env, prepare_baseline=lambda: env)
+        for label, name, args in (
+            ("coverage, an event numbered 9999", "numbered", ["coverage", "--json"]),
+            ("stats --by year, one event over 9,000 years", "long-span", ["stats", "--by", "year", "--json"]),
+        )
+    ]  # fmt: skip
+    results.append(interleaved(
+        "search, 2,000 words", [OTS, *data, str(ordinary), "search", words, "--json"],
+        [OTS, *data, str(ordinary), "search", "meeting", "--json"], runs=runs, target=HOSTILE_RATIO_TARGET, cwd=cwd,
+        prepare_candidate=lambda: env, prepare_baseline=lambda: env,
+    ))  # fmt: skip
+    site = folder / "site"
+    site_runs = max(1, runs // 3)
+
+    def fresh_site() -> dict[str, str]:
+        shutil.rmtree(site, ignore_errors=True)
+        return env
+
+    results.append(interleaved(
+        "site of 10,000 events", [OTS, *data, str(ordinary), "site", "-o", str(site)],
+        [OTS, *data, str(ordinary), "export", "-f", "html"], runs=site_runs, target=SITE_RATIO_TARGET, cwd=cwd,
+        prepare_candidate=fresh_site, prepare_baseline=lambda: env, memory_target_mib=SITE_PEAK_MIB,
+    ))  # fmt: skip
+    small = statistics.median(failing_run([OTS, *data, str(files["empty-8k"]), "validate"], env, cwd)
+                              for _ in range(site_runs))  # fmt: skip
+    large = statistics.median(failing_run([OTS, *data, str(files["empty-80k"]), "validate"], env, cwd)
+                              for _ in range(site_runs))  # fmt: skip
+    results.append(Result(
+        case="errors of 80,000 empty tables", candidate="validate (80,000)", baseline="validate (8,000)",
+        runs=site_runs, candidate_ms=large * 1000, baseline_ms=small * 1000, ratio=large / small,
+        target=ERRORS_GROWTH_TARGET, candidate_mib=0.0, baseline_mib=0.0,
+    ))  # fmt: skip
+    return results
+
+
 def samples_for(size: int, runs: int, quick: bool) -> int:
     """Fewer samples for the big files, whose runs take seconds."""
     if quick:
@@ -466,6 +541,10 @@ def main() -> int:
             first_ms[size], repeated_ms[size] = first.candidate_ms, repeated.candidate_ms
             shutil.rmtree(root / "cold", ignore_errors=True)
             (root / "cold").mkdir()
+
+        print("hostile inputs ...", file=sys.stderr, flush=True)
+        (root / "hostile").mkdir()
+        results += hostile_cases(root / "hostile", env, cwd, runs=3 if options.quick else 5)
 
     print()
     print_table(results)

@@ -164,3 +164,25 @@ def test_toml_dates_are_accepted(tmp_path: Path) -> None:
         EVENT.format(id="2022-x", date="2022-01-02", title="X").replace('date = "2022-01-02"', "date = 2022-01-02"),
     )
     assert edges("--data", str(dated), "show", "2022-x", "--json").json()["event"]["date"] == "2022-01-02"
+
+
+def test_a_file_of_many_problems_lists_a_hundred_and_counts_the_rest(tmp_path: Path) -> None:
+    """8,000 empty [[event]] tables: every problem is found, in linear time, and the terminal gets a hundred
+    lines and a count, not forty thousand."""
+    import time
+
+    path = write(tmp_path / "empty.toml", "[[event]]\n" * 8000)
+    started = time.perf_counter()
+    run = edges("validate", str(path))
+    assert time.perf_counter() - started < 10
+    lines = run.err.splitlines()
+    assert run.code == 1 and len(lines) == 101
+    assert lines[0] == f"{path}:1: event #1: id: required" and lines[-1] == "… and 39,900 more problems"
+
+
+def test_suggestions_stop_after_the_first_few_references_that_lead_nowhere(tmp_path: Path) -> None:
+    text = "".join(f'[[event]]\nid = "2020-e{n}"\ndate = "2020"\ntitle = "X"\nkind = "meeting"\n'
+                   f'sources = ["test-sourc"]\n\n' for n in range(20))  # fmt: skip
+    run = edges("validate", str(write(tmp_path / "refs.toml", text)))
+    hinted = [line for line in run.err.splitlines() if "did you mean test-source?" in line]
+    assert run.code == 1 and len(run.err.splitlines()) == 20 and len(hinted) == 10

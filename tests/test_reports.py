@@ -177,3 +177,33 @@ def test_the_readme_map_is_what_ots_draws_now() -> None:
     assert (ROOT / "docs" / "map.svg").read_text(encoding="utf-8") == drawn, (
         "redraw: ots export -f svg-map -o docs/map.svg"
     )
+
+
+def numbered_elders(tmp_path: Path, *numbers: int) -> Path:
+    path = tmp_path / "numbered.toml"
+    path.write_text("".join(f'[[event]]\nid = "2018-elders-{n}"\ndate = "2018"\ntitle = "Elders meet"\n'
+                            f'kind = "meeting"\nnumber = {n}\norgans = ["CoE"]\nsources = ["test-source"]\n\n'
+                            for n in numbers), encoding="utf-8")  # fmt: skip
+    return path
+
+
+def test_coverage_gives_the_missing_numbers_as_runs(tmp_path: Path) -> None:
+    data = numbered_elders(tmp_path, 1, 5, 8, 9999)
+    run = edges("--data", str(data), "coverage", "--organ", "CoE", env={"COLUMNS": "200"})
+    assert "no event numbered 2–4, 6–7, 9–9998 (of 1–9999)" in run.out
+    (gap,) = edges("--data", str(data), "coverage", "--organ", "CoE", "--json").json()[0]["gaps"]
+    assert gap["missing_ranges"] == [[2, 4], [6, 7], [9, 9998]] and len(gap["missing"]) == 9995
+
+
+def test_an_ordinal_past_the_limit_is_refused(tmp_path: Path) -> None:
+    run = edges("validate", str(numbered_elders(tmp_path, 100_000_000)))
+    assert run.code == 1 and "number: should be at most 9999" in run.err
+
+
+def test_stats_by_year_counts_an_event_in_each_year_it_spans(tmp_path: Path) -> None:
+    data = tmp_path / "span.toml"
+    data.write_text('[[event]]\nid = "1000-long"\ndate = "1000"\nend = "9999"\ntitle = "Long"\nkind = "meeting"\n'
+                    'sources = ["test-source"]\n', encoding="utf-8")  # fmt: skip
+    years = edges("--data", str(data), "stats", "--by", "year", "--json")
+    counts = {row["key"]: row["count"] for row in years.json()}
+    assert len(counts) == 9000 and counts["1000"] == counts["9999"] == 1 and counts["2019"] == 3

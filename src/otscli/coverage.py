@@ -32,6 +32,17 @@ class Gap:
     highest: int
     missing: tuple[int, ...]
 
+    @property
+    def ranges(self) -> list[tuple[int, int]]:
+        """The missing numbers as runs: (2, 4), (6, 6), (10, 11)."""
+        runs: list[tuple[int, int]] = []
+        for number in self.missing:
+            if runs and runs[-1][1] == number - 1:
+                runs[-1] = (runs[-1][0], number)
+            else:
+                runs.append((number, number))
+        return runs
+
 
 @dataclass(frozen=True)
 class OrganCoverage:

@@ -25,14 +25,8 @@ class UsageError(OtsError):
     exit_code = 2
 
 
-ECHO_LIMIT = 200  # characters of a value echoed in a message; a 130 KB argument is not repeated whole
-
-
 def printable(text: str) -> str:
-    """Text safe to echo to a terminal: control, format and undecodable characters shown escaped, and a long
-    text cut to its start and end."""
-    if len(text) > ECHO_LIMIT:
-        text = f"{text[: ECHO_LIMIT // 2]}…({len(text) - ECHO_LIMIT:,} more characters)…{text[-ECHO_LIMIT // 2 :]}"
+    """Text safe to echo to a terminal: control, format and undecodable characters shown escaped."""
     if text.isprintable():
         return text
     return "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text)

@@ -233,7 +233,8 @@ Prose = Annotated[str, rules(_check_prose, strict=True)]
 Url = Annotated[str, rules(_check_url, strict=True)]
 Id = Annotated[str, rules(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120, strict=True)]
 Flag = Annotated[bool, rules(strict=True)]
-Ordinal = Annotated[int, rules(ge=1, strict=True)]
+MAX_ORDINAL = 9999  # the 42nd session is the longest series so far; a bound keeps gaps in a series small
+Ordinal = Annotated[int, rules(ge=1, le=MAX_ORDINAL, strict=True)]
 
 Kind = Literal[
     "summit",

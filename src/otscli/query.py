@@ -79,24 +79,22 @@ def search_terms(text: str, catalog: Catalog) -> tuple[Term, ...]:
     """The query as terms: "quoted phrases" stay whole, other words stand alone. A term that names an organ, a
     state or a city also matches its other names and aliases, so "Turkey" finds what "Türkiye" finds."""
     pieces = re.findall(r'"([^"]*)"|(\S+)', text)
-    terms = []
-    for phrase, word in pieces:
-        folded = fold(phrase or word)
-        if not folded:
-            continue
-        spellings = {folded, *aliases_of(folded, catalog)}
-        terms.append(tuple(sorted(spellings)))
-    return tuple(terms)
+    words = dict.fromkeys(folded for phrase, word in pieces if (folded := fold(phrase or word)))  # each once
+    other_names = alias_index(catalog) if words else {}
+    return tuple(tuple(sorted({folded, *other_names.get(folded, ())})) for folded in words)
 
 
-def aliases_of(folded: str, catalog: Catalog) -> list[str]:
-    found: list[str] = []
+def alias_index(catalog: Catalog) -> dict[str, set[str]]:
+    """Each folded name of a state, organ or city, to every folded name of the same record (of three letters or
+    more), built once a search."""
+    index: dict[str, set[str]] = {}
     for records in (catalog.states, catalog.organs, catalog.cities):
         for record in records:
-            names = [record.id, record.name, *record.aliases]
-            if any(fold(name) == folded for name in names):
-                found += [fold(name) for name in names if len(fold(name)) > 2]
-    return found
+            names = [fold(name) for name in (record.id, record.name, *record.aliases)]
+            spellings = {name for name in names if len(name) > 2}
+            for name in names:
+                index.setdefault(name, set()).update(spellings)
+    return index
 
 
 EVERYTHING = Filter()
@@ -292,15 +290,31 @@ def count_by(catalog: Catalog, events: Sequence[Event], by: Grouping) -> list[Co
     """Events counted per year (oldest first) or per organ, city, state or kind (most first)."""
     tally: dict[str | None, int] = {}
     selected = {event.id for event in events}
-    for event in events:
-        if event.part_of in selected:
-            continue  # counted with the meeting it was part of
+    counted = [event for event in events if event.part_of not in selected]  # acts count with their meeting
+    if by == "year":
+        return count_years(counted)
+    for event in counted:
         for key in group_keys(catalog, event, by):
             tally[key] = tally.get(key, 0) + 1
     counts = [Count(key, label_of(catalog, by, key), count) for key, count in tally.items()]
-    if by == "year":
-        return sorted(counts, key=lambda count: count.label)  # a year's label is the year
     return sorted(counts, key=lambda count: (-count.count, fold(count.label)))
+
+
+def count_years(events: Sequence[Event]) -> list[Count]:
+    """Per year, the events that fall in it (one over several years counts in each), oldest first: a change at
+    each event's first year and after its last, summed over the years, so a long span costs nothing more."""
+    change: dict[int, int] = {}
+    for event in events:
+        first, last = event.first_day.year, event.last_day.year
+        change[first] = change.get(first, 0) + 1
+        change[last + 1] = change.get(last + 1, 0) - 1
+    counts, running, previous = [], 0, None
+    for year in sorted(change):
+        if running and previous is not None:
+            counts += [Count(str(y), str(y), running) for y in range(previous, year)]
+        running += change[year]
+        previous = year
+    return [count for count in counts if count.count]
 
 
 def group_keys(catalog: Catalog, event: Event, by: Grouping) -> list[str | None]:
@@ -356,7 +370,8 @@ def on_this_day(catalog: Catalog, month: int, day: int, today: dt.date) -> list[
     for event in catalog.events:
         if event.date.precision != "day" or event.first_day.year >= today.year:
             continue
-        for year in range(event.first_day.year, event.last_day.year + 1):
+        # The first year on or after the start with this day: within eight years even for 29 February.
+        for year in range(event.first_day.year, min(event.last_day.year, event.first_day.year + 8) + 1):
             with contextlib.suppress(ValueError):
                 if event.first_day <= dt.date(year, month, day) <= event.last_day:
                     found.append(Anniversary(today.year - year, event))

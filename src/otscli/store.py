@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import errno
 import itertools
@@ -180,6 +181,8 @@ class Locator:
                     self.headers.append((number, name))
                     self.starts.setdefault(name, []).append(number)
         self._id_lines: dict[str, list[int]] | None = None
+        self.repeats: dict[str, list[int]] = {}  # per table, filled by describe
+        self.record_starts = [number for number, name in self.headers if "." not in name]  # not [[event.disputed]]
 
     def id_line(self, record_id: str, occurrence: int = 0) -> int | None:
         """The line of the `occurrence`-th `id = "..."` with this id (0: the first)."""
@@ -206,8 +209,8 @@ class Locator:
 
     def key_line(self, start: int, keys: Sequence[str]) -> int:
         """The line of the deepest of `keys` found in the record that starts at `start`."""
-        end = next((number for number, name in self.headers if number > start and "." not in name), None)
-        end = end or len(self.lines) + 1
+        following = bisect.bisect_right(self.record_starts, start)
+        end = self.record_starts[following] if following < len(self.record_starts) else len(self.lines) + 1
         found = start
         for key in keys:
             pattern = re.compile(rf"""\s*["']?{re.escape(key)}["']?\s*=|\s*\[\[?\s*[\w.]*\b{re.escape(key)}\s*\]""")
@@ -237,6 +240,7 @@ class LoadedFile:
         self.text = text
         self.places = places  # for a partly valid file: (table, index kept) -> index in the file
         self._locator: Locator | None = None
+        self._repeats: dict[str, list[int]] = {}
 
     @property
     def locator(self) -> Locator:
@@ -248,7 +252,9 @@ class LoadedFile:
         """The line where record `index` of `table` (counted among the records kept) starts."""
         written = index if self.places is None else self.places.get((table, index), index)
         records = getattr(self.data, table)
-        same_id_before = sum(1 for earlier in records[:index] if earlier.id == records[index].id)
+        if table not in self._repeats:
+            self._repeats[table] = repeats([record.id for record in records])
+        same_id_before = self._repeats[table][index]
         return Origin(self.shown, self.locator.record_line(table, written, {"id": records[index].id}, same_id_before))
 
     def line_of(self, origin: Origin, field: str) -> Origin:
@@ -350,6 +356,18 @@ def plain_message(item: Any) -> str:
     return str(item["msg"]).removeprefix("Value error, ")
 
 
+def repeats(ids: Sequence[object]) -> list[int]:
+    """For each position, how many times its id was written before it: which occurrence of the id it is."""
+    seen: dict[object, int] = {}
+    counts = []
+    for record_id in ids:
+        key = record_id if isinstance(record_id, str) else None
+        counts.append(seen.get(key, 0) if key is not None else 0)
+        if key is not None:
+            seen[key] = counts[-1] + 1
+    return counts
+
+
 def describe(item: Any, tables: dict[str, Any], locator: Locator, shown: str) -> str:
     """One pydantic error as `file:line: event <id>: field: message`."""
     loc = item["loc"]
@@ -360,8 +378,9 @@ def describe(item: Any, tables: dict[str, Any], locator: Locator, shown: str) ->
     table, index = loc[0], loc[1]
     record = tables[table][index]
     record_id = record.get("id") if isinstance(record, dict) else None
-    before = tables[table][:index]
-    same_id_before = sum(1 for earlier in before if isinstance(earlier, dict) and earlier.get("id") == record_id)
+    if table not in locator.repeats:
+        locator.repeats[table] = repeats([row.get("id") if isinstance(row, dict) else None for row in tables[table]])
+    same_id_before = locator.repeats[table][index]
     origin = Origin(shown, locator.record_line(table, index, record, same_id_before))
     label = f"{table} {printable(record_id)}" if isinstance(record_id, str) else f"{table} #{index + 1}"
     path = field_path(record, loc[2:])
@@ -414,6 +433,18 @@ def load_files(paths: Sequence[Path], *, cache: bool = False) -> Catalog:
     return catalog
 
 
+MAX_PROBLEMS = 100  # listed in full; past it, a count: a hostile file must not flood the terminal
+MAX_SUGGESTIONS = 10  # problems given a "did you mean": each costs a pass over every known id
+
+
+def listed(problems: Sequence[str]) -> str:
+    """The problems as lines, the first MAX_PROBLEMS of them, then how many more there are."""
+    shown = list(problems[:MAX_PROBLEMS])
+    if len(problems) > MAX_PROBLEMS:
+        shown.append(f"… and {len(problems) - MAX_PROBLEMS:,} more problems")
+    return "\n".join(shown)
+
+
 def merge_files(opened: Sequence[OpenFile], problems: list[str]) -> Catalog:
     loaded: list[LoadedFile] = []
     with sharing_dates():
@@ -428,7 +459,7 @@ def merge_files(opened: Sequence[OpenFile], problems: list[str]) -> Catalog:
                 loaded.append(checked)
     problems += cross_check(loaded)
     if problems:
-        raise DataError("\n".join(problems))
+        raise DataError(listed(problems))
     return combine(loaded)
 
 
@@ -450,7 +481,7 @@ def extend(catalog: Catalog, shown: str, text: str) -> Catalog:
     with sharing_dates():
         checked, problems = check_file(shown, text)
     if checked is None or problems:
-        raise DataError("\n".join(problems))
+        raise DataError(listed(problems))
     tables = DataFile(
         source=catalog.sources,
         organ=catalog.organs,
@@ -462,7 +493,7 @@ def extend(catalog: Catalog, shown: str, text: str) -> Catalog:
     loaded = [LoadedFile("(the other data files)", tables, ""), checked]
     problems = cross_check(loaded)
     if problems:
-        raise DataError("\n".join(problems))
+        raise DataError(listed(problems))
     return combine(loaded)
 
 
@@ -511,7 +542,9 @@ def cross_check(loaded: Sequence[LoadedFile]) -> list[str]:
     def dangling(place: Place, label: str, field: str, table: str, ids: Iterable[str | None]) -> None:
         for ref in ids:
             if ref is not None and ref not in known[table]:
-                close = difflib.get_close_matches(ref, list(known[table]), n=3, cutoff=0.6)
+                # Each suggestion compares with every known id: only the first few problems get one.
+                suggest = len(problems) < MAX_SUGGESTIONS
+                close = difflib.get_close_matches(ref, list(known[table]), n=3, cutoff=0.6) if suggest else []
                 hint = f"; did you mean {', '.join(close)}?" if close else ""
                 problems.append(f"{place.line_of(field)}: {label}: {field}: unknown {table} {ref!r}{hint}")
 

@@ -32,7 +32,8 @@ def claim_line(check: ClaimCheck) -> str:
 
 def gap_line(gap: Gap) -> str:
     label = "" if gap.format == "ordinary" else f"{gap.format} "
-    return f"no {label}event numbered {', '.join(map(str, gap.missing))} (of 1–{gap.highest})"
+    runs = ", ".join(str(first) if first == last else f"{first}–{last}" for first, last in gap.ranges)
+    return f"no {label}event numbered {runs} (of 1–{gap.highest})"
 
 
 def heading(row: OrganCoverage) -> str:
@@ -57,6 +58,11 @@ def draw(console: Console, rows: Sequence[OrganCoverage]) -> None:
     print_lines(console, lines)
 
 
+def gap_record(gap: Gap) -> dict[str, Any]:
+    runs = [list(run) for run in gap.ranges]
+    return {"format": gap.format, "highest": gap.highest, "missing": list(gap.missing), "missing_ranges": runs}
+
+
 def records(rows: Sequence[OrganCoverage]) -> list[dict[str, Any]]:
     return [
         {
@@ -65,7 +71,7 @@ def records(rows: Sequence[OrganCoverage]) -> list[dict[str, Any]]:
             "first": str(row.first.date) if row.first else None,
             "last": str(row.last.end or row.last.date) if row.last else None,
             "claims": [{"claim": record(check.claim), "held": check.held, "met": check.is_met} for check in row.claims],
-            "gaps": [{"format": gap.format, "highest": gap.highest, "missing": list(gap.missing)} for gap in row.gaps],
+            "gaps": [gap_record(gap) for gap in row.gaps],
         }
         for row in rows
     ]

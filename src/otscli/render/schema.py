@@ -128,8 +128,17 @@ def output_schema() -> dict[str, Any]:
                                 "format": {"type": "string"},
                                 "highest": {"type": "integer", "minimum": 1},
                                 "missing": {"type": "array", "items": {"type": "integer", "minimum": 1}},
+                                "missing_ranges": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "array",
+                                        "items": {"type": "integer", "minimum": 1},
+                                        "minItems": 2,
+                                        "maxItems": 2,
+                                    },
+                                },
                             },
-                            "required": ["format", "highest", "missing"],
+                            "required": ["format", "highest", "missing", "missing_ranges"],
                             "additionalProperties": False,
                         },
                     },

@@ -40,6 +40,7 @@ def build(catalog: Catalog, events: Sequence[Event], folder: Path) -> Written:
 
     from otscli.site.folder import staged
 
+    gc.freeze()  # the catalog lives to the end: the collector need not walk it again and again
     gc.enable()  # templates make reference cycles: without the collector, every page would stay in memory
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES),
