@@ -118,7 +118,7 @@ def test_event_json_keys_are_stable() -> None:
     event = edges("list", "--json").json()[0]
     assert list(event) == [
         "id", "date", "end", "title", "kind", "status", "format", "number", "organs", "city",
-        "online", "states", "summary", "outcomes", "tags", "sources", "disputed", "part_of",
+        "online", "states", "summary", "outcomes", "tags", "sources", "disputed", "part_of", "overdue",
     ]  # fmt: skip
 
 

@@ -20,6 +20,7 @@ GOLDEN = Path(__file__).parent / "golden" / "schema.json"
 EXAMPLES = {
     "timeline": ["timeline", "--json"],
     "list": ["list", "--year", "2019", "--json"],
+    "next": ["next", "--json"],
     "search": ["search", "summit", "--json"],
     "show": ["show", "2019-summit", "--json"],
     "organ": ["organ", "CHS", "--json"],

@@ -34,7 +34,7 @@ from otscli import __version__, background
 from otscli.models import Catalog, City, Claim, Dispute, Event, Membership, Organ, PartialDate, Source, State
 from otscli.xdg import base_folder
 
-FORMAT = 7  # the layout of an entry; raise it when the records change shape
+FORMAT = 8  # the layout of an entry; raise it when the records change shape
 MAX_ENTRY_BYTES = 1 << 30
 
 Key = tuple[str, int, int, int, int, int]  # real path, device, inode, size, mtime_ns, ctime_ns
@@ -305,15 +305,17 @@ def _many(convert: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
 
 def encode_catalog(catalog: Catalog) -> tuple[object, ...]:
     dates: dict[int, DateParts] = {}  # the catalog keeps every date alive, so no id is reused meanwhile
-    return tuple(tuple(map(_encoder(record_type, dates), getattr(catalog, table))) for table, record_type in _TABLES)
+    tables = tuple(tuple(map(_encoder(record_type, dates), getattr(catalog, table))) for table, record_type in _TABLES)
+    return (*tables, None if catalog.as_of is None else str(catalog.as_of))
 
 
 def decode_catalog(payload: tuple[object, ...]) -> Catalog:
-    if len(payload) != len(_TABLES):
+    if len(payload) != len(_TABLES) + 1:
         raise ValueError("a catalog of another shape")
+    *tables_payload, as_of = payload
     dates: dict[DateParts, PartialDate] = {}
     tables = {
         table: list(map(_decoder(record_type, dates), records))  # type: ignore[call-overload]  # marshal gives objects
-        for (table, record_type), records in zip(_TABLES, payload, strict=True)
+        for (table, record_type), records in zip(_TABLES, tables_payload, strict=True)
     }
-    return Catalog(**tables)
+    return Catalog(**tables, as_of=None if as_of is None else PartialDate.parse(str(as_of)))

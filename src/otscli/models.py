@@ -354,6 +354,14 @@ class Event(Record):
         return self.status == "planned"
 
     @property
+    def overdue(self) -> bool:
+        """Planned, and its last possible day lies before today (otscli.clock): the record holds no report of it.
+        Its status stays as recorded."""
+        from otscli.clock import today
+
+        return self.status == "planned" and self.last_day < today()
+
+    @property
     def is_disputed(self) -> bool:
         return bool(self.disputed)
 
@@ -444,6 +452,7 @@ class DataFile(Record):
     """One TOML file as written: every table is optional, `format` defaults to 1."""
 
     format: Literal[1] = 1
+    as_of: PartialDate | None = None  # the day up to which the file was checked against public reports
     source: list[Source] = field(default_factory=list)
     organ: list[Organ] = field(default_factory=list)
     state: list[State] = field(default_factory=list)
@@ -462,6 +471,7 @@ class Catalog:
     cities: list[City] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    as_of: PartialDate | None = None  # the earliest `as_of` of the files: the record is checked up to that day
 
     @cached_property
     def source_by_id(self) -> dict[str, Source]:

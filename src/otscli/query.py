@@ -24,6 +24,7 @@ class Filter(NamedTuple):
     organs: frozenset[str] = frozenset()
     cities: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()
+    hosts: frozenset[str] = frozenset()  # held in one of these states (by its city)
     kinds: frozenset[KindLabel] = frozenset()  # (kind, format), format None: any format
     statuses: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()
@@ -43,6 +44,7 @@ class Filter(NamedTuple):
             (not self.organs or not self.organs.isdisjoint(event.organs))
             and (not self.cities or event.city in self.cities)
             and (not self.states or involves_state(event, catalog, self.states))
+            and (not self.hosts or hosted_in(event, catalog, self.hosts))
             and (
                 not self.kinds
                 or any(kind == event.kind and form in (None, event.format or "ordinary") for kind, form in self.kinds)
@@ -64,6 +66,11 @@ def involves_state(event: Event, catalog: Catalog, states: frozenset[str]) -> bo
     """Held in one of the states, or with one of them taking part."""
     host = catalog.state_of(event)
     return (host is not None and host.id in states) or not states.isdisjoint(event.states)
+
+
+def hosted_in(event: Event, catalog: Catalog, states: frozenset[str]) -> bool:
+    host = catalog.state_of(event)
+    return host is not None and host.id in states
 
 
 Term = tuple[str, ...]
@@ -123,6 +130,7 @@ class Criteria(NamedTuple):
     organs: Sequence[str] = ()
     cities: Sequence[str] = ()
     states: Sequence[str] = ()
+    hosts: Sequence[str] = ()
     kinds: Sequence[str] = ()
     statuses: Sequence[str] = ()
     tags: Sequence[str] = ()
@@ -141,6 +149,7 @@ class Criteria(NamedTuple):
             organs=resolve_names("organ", catalog.organs, self.organs),
             cities=resolve_names("city", catalog.cities, self.cities),
             states=resolve_names("state", catalog.states, self.states),
+            hosts=resolve_names("state", catalog.states, self.hosts),
             kinds=frozenset(map(parse_kind, self.kinds)),
             statuses=frozenset(choose("status", status, STATUSES) for status in self.statuses),
             tags=frozenset(tag.strip().lower() for tag in self.tags),
@@ -157,8 +166,14 @@ def resolve_names(what: str, records: Sequence[Named], names: Sequence[str]) -> 
 
 
 def parse_date(option: str, value: str | None) -> PartialDate | None:
+    """YYYY, YYYY-MM, YYYY-MM-DD, or today, yesterday or tomorrow (see otscli.clock)."""
     if value is None:
         return None
+    from otscli.clock import relative_day
+
+    day = relative_day(value)
+    if day is not None:
+        return PartialDate.parse(day.isoformat())
     try:
         return PartialDate.parse(value)
     except ValueError as error:
@@ -185,8 +200,13 @@ _YEARS = r"([0-9]{4})?(\.\.)?([0-9]{4})?"
 
 
 def parse_years(value: str | int) -> YearSpan:
-    """A year or a span of years: "2019", "2019..2021", "2019.." (from), "..2015" (up to), ends included."""
-    text = str(value).strip()
+    """A year or a span of years: "2019", "2019..2021", "2019.." (from), "..2015" (up to), ends included; `today`
+    and `yesterday` stand for their year ("2019..today")."""
+    from otscli.clock import relative_day
+
+    text = re.sub(
+        r"(?i)today|yesterday|tomorrow", lambda word: f"{relative_day(word[0]) or ''}"[:4], str(value).strip()
+    )
     match = re.fullmatch(_YEARS, text)
     start, dots, end = match.groups() if match else (None, None, None)
     if match is None or not (start or end) or (start and end and not dots) or (not dots and not start):
@@ -350,9 +370,14 @@ class Anniversary(NamedTuple):
 
 
 def parse_month_day(value: str | None, today: dt.date) -> tuple[int, int]:
-    """MM-DD (default: today) as (month, day); 02-29 is allowed."""
+    """MM-DD (default: today), or today or yesterday, as (month, day); 02-29 is allowed."""
+    from otscli.clock import relative_day
+
     if value is None:
         return today.month, today.day
+    relative = relative_day(value)
+    if relative is not None:
+        return relative.month, relative.day
     match = re.fullmatch(r"([0-9]{2})-([0-9]{2})", value.strip())
     try:
         if match is None:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 TABLES = ("source", "organ", "state", "city", "event", "claim")
+TOP_LEVEL_KEYS = ("format", "as_of")  # the keys of a data file that are not tables
 _HEADER = re.compile(r"\s*\[\[?\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(?:#.*)?$")
 _ID_KEY = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 MAX_KEY_PARTS = 64  # tomllib's memory grows with the square of a dotted key's parts: 50,000 parts took 9.6 GB
@@ -36,6 +37,18 @@ def bundled_path() -> Path:
     if packaged.is_file():
         return packaged
     return Path(__file__).resolve().parents[2] / "data" / "events.toml"
+
+
+def bundled_as_of() -> str | None:
+    """The day up to which the bundled record was checked, read from the top of its file without loading it (for
+    `ots --version`, which must stay quick)."""
+    try:
+        with bundled_path().open("rb") as stream:
+            head = stream.read(8192).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    found = re.search(r'(?m)^as_of\s*=\s*"?([0-9]{4}-[0-9]{2}-[0-9]{2})"?\s*(?:#.*)?$', head)
+    return found.group(1) if found else None
 
 
 def user_data_path() -> Path | None:
@@ -266,12 +279,12 @@ def check_file(shown: str, text: str) -> tuple[LoadedFile | None, list[str]]:
     with problems comes back with its valid records only, so that duplicates and references are checked too."""
     tables = parse(text, shown)
     share_strings(tables)
-    unknown = [key for key in tables if key not in ("format", *TABLES)]
+    unknown = [key for key in tables if key not in (*TOP_LEVEL_KEYS, *TABLES)]
     problems: list[str] = []
     locator: Locator | None = None
     if unknown:  # lines are looked for only when a problem needs one
         locator = Locator(text)
-        expected = ", ".join(("format", *TABLES))
+        expected = ", ".join((*TOP_LEVEL_KEYS, *TABLES))
         problems = [f"{shown}:{locator.record_line(key, 0, None)}: unknown table {printable(key)!r}; expected one "
                     f"of {expected}" for key in unknown]  # fmt: skip
     from pydantic import ValidationError
@@ -279,7 +292,7 @@ def check_file(shown: str, text: str) -> tuple[LoadedFile | None, list[str]]:
     from otscli import validation
 
     try:
-        data = validation.data_file({key: value for key, value in tables.items() if key in ("format", *TABLES)})
+        data = validation.data_file({key: value for key, value in tables.items() if key in (*TOP_LEVEL_KEYS, *TABLES)})
     except ValidationError as error:
         locator = locator or Locator(text)
         problems += [describe(error_item, tables, locator, shown) for error_item in error.errors()]
@@ -466,7 +479,9 @@ def merge_files(opened: Sequence[OpenFile], problems: list[str]) -> Catalog:
 def combine(loaded: Sequence[LoadedFile]) -> Catalog:
     """Checked files as one catalog, events sorted by interval, then id."""
     events = sorted((event for file in loaded for event in file.data.event), key=lambda event: event.sort_key)
+    checked = [file.data.as_of for file in loaded if file.data.as_of is not None]
     return Catalog(
+        as_of=min(checked, key=lambda date: date.start) if checked else None,
         sources=[record for file in loaded for record in file.data.source],
         organs=[record for file in loaded for record in file.data.organ],
         states=[record for file in loaded for record in file.data.state],
@@ -483,6 +498,7 @@ def extend(catalog: Catalog, shown: str, text: str) -> Catalog:
     if checked is None or problems:
         raise DataError(listed(problems))
     tables = DataFile(
+        as_of=catalog.as_of,
         source=catalog.sources,
         organ=catalog.organs,
         state=catalog.states,

@@ -212,7 +212,10 @@ def session(ctx: typer.Context) -> Session:
 
 def show_version(value: bool) -> None:
     if value:
-        typer.echo(f"ots {__version__}")
+        from otscli.store import bundled_as_of
+
+        as_of = bundled_as_of()
+        typer.echo(f"ots {__version__}" + (f" (record as of {as_of})" if as_of else ""))
         raise typer.Exit()
 
 

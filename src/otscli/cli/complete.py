@@ -60,6 +60,7 @@ VALUES: dict[str, Complete] = {
     "organ": completions("organs"),
     "city": completions("cities"),
     "state": completions("states"),
+    "host": completions("states"),
     "kind": choices(kind_labels),
     "status": choices(("held", "planned", "cancelled")),
     "by": choices(("year", "organ", "city", "state", "kind")),

@@ -56,6 +56,22 @@ def list_(ctx: typer.Context, filters: Filters, listing: Listing) -> None:
     list_events(ctx, filters, listing, Shown(draw=tables.draw_events, is_table=True))
 
 
+@command(APPS, "next")
+@with_filters
+def next_(ctx: typer.Context, filters: Filters, listing: Listing) -> None:
+    """Plans still ahead: planned events whose last possible day is today or later, soonest first.
+
+    \b
+    The same as `ots timeline --since today --status planned`; plans whose date has passed without a report are
+    left out (`ots list --status planned` shows them, marked).
+    Example: ots next --organ CHS
+    """
+    from otscli.render import timeline as drawn
+
+    ahead = filters._replace(since=filters.since or "today", status=filters.status or ("planned",))
+    list_events(ctx, ahead, listing, Shown(draw=drawn.draw, plain=drawn.plain))
+
+
 @command(APPS, "search")
 @with_filters
 def search(
@@ -160,13 +176,13 @@ def on_this_day(
     \b
     Example: ots on-this-day --date 11-12
     """
-    import datetime as dt
 
     from otscli import query
+    from otscli.clock import today as clock_today
     from otscli.render import json as json_out
     from otscli.render import timeline as drawn
 
-    today = dt.date.today()
+    today = clock_today()
     month, day_of_month = query.parse_month_day(day, today)
     catalog = session(ctx).catalog()
     found = query.on_this_day(catalog, month, day_of_month, today)

@@ -35,7 +35,11 @@ City = Annotated[
 ]
 State = Annotated[
     list[str] | None,
-    typer.Option("--state", metavar="NAME", help="Host or participant state (repeatable)."),
+    typer.Option("--state", metavar="NAME", help="Held in this state, or with it taking part (repeatable)."),
+]
+Host = Annotated[
+    list[str] | None,
+    typer.Option("--host", metavar="NAME", help="Held in this state, whoever took part (repeatable)."),
 ]
 Kind = Annotated[
     list[str] | None,
@@ -79,6 +83,7 @@ class Filters(NamedTuple):
     organ: tuple[str, ...] = ()
     city: tuple[str, ...] = ()
     state: tuple[str, ...] = ()
+    host: tuple[str, ...] = ()
     kind: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
     tag: tuple[str, ...] = ()
@@ -94,6 +99,7 @@ class Filters(NamedTuple):
             organs=self.organ,
             cities=self.city,
             states=self.state,
+            hosts=self.host,
             kinds=self.kind,
             statuses=self.status,
             tags=self.tag,
@@ -110,6 +116,7 @@ FILTER_OPTIONS: dict[str, Any] = {
     "organ": Organ,
     "city": City,
     "state": State,
+    "host": Host,
     "kind": Kind,
     "status": Status,
     "tag": Tag,

@@ -6,6 +6,7 @@ from __future__ import annotations
 COMMANDS: dict[str, str] = {
     "timeline": "otscli.cli.listings",
     "list": "otscli.cli.listings",
+    "next": "otscli.cli.listings",
     "search": "otscli.cli.listings",
     "show": "otscli.cli.lookups",
     "organ": "otscli.cli.lookups",

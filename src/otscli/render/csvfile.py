@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from otscli.models import Catalog, Event
-from otscli.render.json import field_names, records
+from otscli.render.json import DERIVED_EVENT_FIELDS, field_names, records
 
 
 def export(events: Sequence[Event], catalog: Catalog, fields: Sequence[str] | None = None) -> str:
@@ -14,7 +14,7 @@ def export(events: Sequence[Event], catalog: Catalog, fields: Sequence[str] | No
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(fields or field_names(Event))
+    writer.writerow(fields or (*field_names(Event), *DERIVED_EVENT_FIELDS))
     for row in records(events, fields):
         writer.writerow([cell(column, value) for column, value in row.items()])
     return buffer.getvalue()

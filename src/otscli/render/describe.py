@@ -44,6 +44,23 @@ def membership_line(entry: Membership) -> str:
     return f"{entry.status.replace('-', ' ')} {span}"
 
 
+def status_label(event: Event, catalog: Catalog) -> str:
+    """The status as recorded; a plan whose last possible day has passed says so and claims no more than the
+    record holds: "planned · date passed, no report as of 2026-03-16" (the day the record was checked to)."""
+    if not event.overdue:
+        return event.status
+    checked = f" as of {catalog.as_of}" if catalog.as_of is not None else ""
+    return f"planned · date passed, no report{checked}"
+
+
+def overdue_sentence(event: Event, catalog: Catalog) -> str:
+    """The same fact as a sentence, for calendars and pages: "" unless the plan is overdue."""
+    if not event.overdue:
+        return ""
+    checked = f" (checked up to {catalog.as_of})" if catalog.as_of is not None else ""
+    return f"Planned; its date has passed and the record holds no report that it took place{checked}."
+
+
 def current_status(state: State) -> str:
     current = [entry for entry in state.membership if entry.until is None]
     return current[-1].status.replace("-", " ") if current else "—"

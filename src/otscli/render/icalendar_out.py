@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from otscli.models import Catalog, Event
-from otscli.render.describe import place
+from otscli.render.describe import overdue_sentence, place
 
 DTSTAMP = "20000101T000000Z"
 CALENDAR_NAME = "Organization of Turkic States (ots)"
@@ -44,7 +44,9 @@ def day(value: dt.date) -> str:
 
 
 def description(event: Event, catalog: Catalog) -> str:
-    parts = [event.summary] if event.summary else []
+    overdue = overdue_sentence(event, catalog)
+    parts = [overdue] if overdue else []
+    parts += [event.summary] if event.summary else []
     parts += [f"Outcome: {outcome}" for outcome in event.outcomes]
     if event.date.precision != "day":
         parts.append(f"Date known to the {event.date.precision}: {event.display_date}.")

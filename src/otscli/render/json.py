@@ -12,13 +12,19 @@ from otscli.models import Catalog, Event, PartialDate, Record
 from otscli.query import Anniversary, Count
 from otscli.render import indented
 
+DERIVED_EVENT_FIELDS = ("overdue",)  # keys of an event's JSON that are worked out, after the stored ones
+
 
 def record(item: Record) -> dict[str, Any]:
-    """A record as JSON data: every key present, in the order the record declares, dates as the stored strings."""
+    """A record as JSON data: every key present, in the order the record declares, dates as the stored strings;
+    an event also gets the keys worked out from it (DERIVED_EVENT_FIELDS)."""
     names, values_of = _fields_of(type(item))
-    return dict(
+    data = dict(
         zip(names, [value if type(value) in _AS_IS else plain(value) for value in values_of(item)], strict=True)
     )
+    if type(item) is Event:
+        data["overdue"] = item.overdue
+    return data
 
 
 _AS_IS = frozenset({str, int, bool, float, type(None)})
@@ -87,7 +93,7 @@ def choose_fields(text: str) -> tuple[str, ...]:
     is a UsageError listing them all."""
     from otscli.errors import UsageError, printable
 
-    known = field_names(Event)
+    known = (*field_names(Event), *DERIVED_EVENT_FIELDS)
     chosen = tuple(dict.fromkeys(name.strip() for name in text.split(",") if name.strip()))
     unknown = [name for name in chosen if name not in known]
     if unknown or not chosen:

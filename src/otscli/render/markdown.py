@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from otscli.models import Catalog, Event
-from otscli.render.describe import organ_names, place
+from otscli.render.describe import organ_names, place, status_label
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 # What would open a block at the start of a line: a list item ("- ", "1. "), a rule or a heading underline.
@@ -41,7 +41,7 @@ def export(events: Sequence[Event], catalog: Catalog) -> str:
         where = "; ".join(part for part in (place(event, catalog), organ_names(event, catalog)) if part)
         line = f"- **{escape(event.display_date)}** — {escape(event.title)}"
         line += f" ({escape(where)})" if where else ""
-        line += " \\[planned\\]" if event.is_planned else ""
+        line += f" \\[{escape(status_label(event, catalog))}\\]" if event.is_planned else ""
         line += " \\[cancelled\\]" if event.status == "cancelled" else ""
         if event.is_disputed:
             line += " ⚑ disputed: " + escape(", ".join(dict.fromkeys(item.field for item in event.disputed)))

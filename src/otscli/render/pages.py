@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 
 from otscli.models import Catalog, City, Event, Organ, Source, State
 from otscli.render import timeline
-from otscli.render.describe import city_label, kind_label, membership_line, organ_names, place, state_names
+from otscli.render.describe import (
+    city_label,
+    kind_label,
+    membership_line,
+    organ_names,
+    place,
+    state_names,
+    status_label,
+)
 from otscli.render.layout import hang, print_lines
 
 if TYPE_CHECKING:
@@ -52,7 +60,7 @@ def draw_event(console: Console, event: Event, catalog: Catalog) -> None:
         ("id", event.id),
         ("date", event.display_date),
         ("kind", kind_label(event)),
-        ("status", event.status),
+        ("status", status_label(event, catalog)),
         ("organs", organ_names(event, catalog)),
         ("place", place(event, catalog)),
         ("states", state_names(event.states, catalog)),

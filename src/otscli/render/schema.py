@@ -10,6 +10,7 @@ SCHEMA_ID = "urn:otscli:json-output:1"
 COMMANDS = {
     "timeline": "events",
     "list": "events",
+    "next": "events",
     "search": "events",
     "show": "event_page",
     "organ": "organ_page",
@@ -24,6 +25,14 @@ COMMANDS = {
     "on-this-day": "anniversaries",
     "coverage": "coverage",
     "kinds": "vocabularies",
+}
+
+
+DERIVED_EVENT_KEYS: dict[str, dict[str, Any]] = {
+    "overdue": {
+        "type": "boolean",
+        "description": "A planned event whose last possible day is before today, with no report of it in the record.",
+    },
 }
 
 
@@ -57,6 +66,9 @@ def output_schema() -> dict[str, Any]:
     for definition in records.values():
         if definition.get("type") == "object":
             definition["additionalProperties"] = False
+    for name, derived in DERIVED_EVENT_KEYS.items():  # worked out from the record and today, not stored
+        records["Event"]["properties"][name] = derived
+        records["Event"]["required"].append(name)
     outputs = {
         "events": array_of("Event"),
         "event_page": event_page,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from otscli.models import Catalog, Event
 from otscli.render.console import say_nothing_matches
-from otscli.render.describe import current_status, kind_label, place
+from otscli.render.describe import current_status, kind_label, place, status_label
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -118,7 +118,8 @@ def show(console: Console, headers: Sequence[str], rows: Sequence[Sequence[str]]
 
 
 def event_cells(event: Event, catalog: Catalog) -> dict[str, str]:
-    title = event.title + (" [planned]" if event.is_planned else "") + (" ⚑" if event.is_disputed else "")
+    flag = f" [{status_label(event, catalog)}]" if event.is_planned else ""
+    title = event.title + flag + (" ⚑" if event.is_disputed else "")
     return {"Date": event.display_date, "Event": title, "Kind": kind_label(event), "Place": place(event, catalog),
             "Id": event.id}  # fmt: skip
 

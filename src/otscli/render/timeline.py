@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from otscli.models import Catalog, Event
 from otscli.query import Anniversary
 from otscli.render.console import say_nothing_matches
-from otscli.render.describe import kind_label, organ_names, place
+from otscli.render.describe import kind_label, organ_names, place, status_label
 from otscli.render.layout import hang, plain_hang, print_lines
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def entry(event: Event, catalog: Catalog) -> list[Segment]:
     """Title, then place, organs and kind, then what is disputed: one event's text, unwrapped."""
     segments = [(event.title, "bold")]
     if event.status != "held":
-        segments.append((f"  [{event.status}]", "yellow"))
+        segments.append((f"  [{status_label(event, catalog)}]", "yellow"))
     details = [part for part in (place(event, catalog), organ_names(event, catalog), kind_label(event)) if part]
     segments.append(("\n" + " · ".join(details), "dim"))
     if event.is_disputed:
