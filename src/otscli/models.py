@@ -441,6 +441,7 @@ class Claim(Record):
     qualifier: Qualifier = "exactly"
     kind: Kind | None = None
     format: MeetingFormat | None = None
+    numbered: Flag = False  # the series is the numbered one (plenary sessions, not every meeting of the organ)
     since: PartialDate | None = None
     until: PartialDate | None = None
     source: Id

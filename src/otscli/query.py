@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,6 +67,21 @@ def involves_state(event: Event, catalog: Catalog, states: frozenset[str]) -> bo
     """Held in one of the states, or with one of them taking part."""
     host = catalog.state_of(event)
     return (host is not None and host.id in states) or not states.isdisjoint(event.states)
+
+
+class Role(NamedTuple):
+    """A state's part in an event: whether it was held there, and its standing in the organization that day."""
+
+    host: bool
+    status: str | None  # founding-member, member or observer on the event's first day; None when none
+
+
+def role_of(catalog: Catalog, state: State, event: Event) -> Role:
+    host = catalog.state_of(event)
+    day = event.first_day
+    standing = [entry.status for entry in state.membership
+                if entry.since.start <= day and (entry.until is None or day <= entry.until.end)]  # fmt: skip
+    return Role(host is not None and host.id == state.id, standing[-1] if standing else None)
 
 
 def hosted_in(event: Event, catalog: Catalog, states: frozenset[str]) -> bool:
@@ -306,35 +322,61 @@ def grouping(value: str) -> Grouping:
     return next(name for name in GROUPINGS if name == chosen)
 
 
-def count_by(catalog: Catalog, events: Sequence[Event], by: Grouping) -> list[Count]:
-    """Events counted per year (oldest first) or per organ, city, state or kind (most first)."""
-    tally: dict[str | None, int] = {}
+def counted(events: Sequence[Event]) -> list[Event]:
+    """The events that count: an act done at a meeting that is among `events` (a declaration adopted at a summit)
+    counts with the meeting, not on its own. `organ`, `stats` (within each group) and `coverage` all count
+    this way."""
     selected = {event.id for event in events}
-    counted = [event for event in events if event.part_of not in selected]  # acts count with their meeting
+    return [event for event in events if event.part_of not in selected]
+
+
+def count_by(catalog: Catalog, events: Sequence[Event], by: Grouping) -> list[Count]:
+    """Events counted per year (oldest first, the empty years between as 0) or per organ, city, state or kind
+    (most first). An act done at a meeting that is among `events` counts with it wherever the meeting counts
+    too, so a declaration adopted at a summit adds nothing to the summit's year, organ or state (see counted)."""
+    by_id = {event.id: event for event in events}
     if by == "year":
-        return count_years(counted)
-    for event in counted:
-        for key in group_keys(catalog, event, by):
-            tally[key] = tally.get(key, 0) + 1
+        return count_years(events, by_id)
+    keys_of = {event.id: group_keys(catalog, event, by) for event in events}
+    tally: dict[str | None, int] = {}
+    for event in events:
+        meeting_keys = set(keys_of[event.part_of]) if event.part_of in by_id else set()
+        for key in keys_of[event.id]:
+            if key not in meeting_keys:
+                tally[key] = tally.get(key, 0) + 1
     counts = [Count(key, label_of(catalog, by, key), count) for key, count in tally.items()]
     return sorted(counts, key=lambda count: (-count.count, fold(count.label)))
 
 
-def count_years(events: Sequence[Event]) -> list[Count]:
-    """Per year, the events that fall in it (one over several years counts in each), oldest first: a change at
-    each event's first year and after its last, summed over the years, so a long span costs nothing more."""
+def count_years(events: Sequence[Event], by_id: dict[str, Event]) -> list[Count]:
+    """Per year, the events that fall in it (one over several years counts in each), oldest first, with the
+    empty years between them as 0: a change at each event's first year and after its last, summed over the
+    years, so a long span costs nothing more. An act counts only in years its meeting does not."""
     change: dict[int, int] = {}
+
+    def add(first: int, last: int) -> None:
+        if first <= last:
+            change[first] = change.get(first, 0) + 1
+            change[last + 1] = change.get(last + 1, 0) - 1
+
     for event in events:
         first, last = event.first_day.year, event.last_day.year
-        change[first] = change.get(first, 0) + 1
-        change[last + 1] = change.get(last + 1, 0) - 1
-    counts, running, previous = [], 0, None
-    for year in sorted(change):
-        if running and previous is not None:
-            counts += [Count(str(y), str(y), running) for y in range(previous, year)]
+        meeting = by_id.get(event.part_of or "")
+        if meeting is None:
+            add(first, last)
+        else:  # the act's years outside its meeting's
+            add(first, min(last, meeting.first_day.year - 1))
+            add(max(first, meeting.last_day.year + 1), last)
+    counts, running = [], 0
+    years = sorted(change)
+    for year, following in itertools.pairwise(years):
         running += change[year]
-        previous = year
-    return [count for count in counts if count.count]
+        counts += [Count(str(y), str(y), running) for y in range(year, following)]
+    while counts and counts[-1].count == 0:
+        counts.pop()
+    while counts and counts[0].count == 0:
+        counts.pop(0)
+    return counts
 
 
 def group_keys(catalog: Catalog, event: Event, by: Grouping) -> list[str | None]:

@@ -140,9 +140,11 @@ def write_file(path: str, events: list[Event], catalog: Catalog, fields: tuple[s
 def stats(
     ctx: typer.Context,
     by: Annotated[
-        str,
-        typer.Option("--by", metavar="GROUP", help="year, organ, city, state or kind."),
-    ] = "year",
+        list[str] | None,
+        typer.Option(
+            "--by", metavar="GROUP", help="year, organ, city, state or kind (default: year).", show_default=False
+        ),
+    ] = None,
     filters: Filters = NO_FILTERS,
     limit: Annotated[int | None, typer.Option("--limit", metavar="N", min=0, help="At most N rows.")] = None,
     json: Json = False,
@@ -152,15 +154,19 @@ def stats(
 
     \b
     An event counts once for each organ it names and each state it involves;
-    an act that was part of a meeting (an appointment, say) counts with it.
+    an act done at a meeting (a declaration adopted at a summit) counts with the
+    meeting wherever both fall in the same group, as `ots organ` and `ots coverage`
+    count. Years with no event between the first and the last show as 0.
     Example: ots stats --by city --kind summit
     """
     from otscli.query import count_by, grouping, select
     from otscli.render import json as json_out
     from otscli.render import stats as drawn
 
+    if by is not None and len(by) > 1:
+        raise UsageError(f"--by given {len(by)} times; give one of year, organ, city, state or kind")
     catalog = session(ctx).catalog()
-    counts = count_by(catalog, select(catalog, filters.resolve(catalog)), grouping(by))[:limit]
+    counts = count_by(catalog, select(catalog, filters.resolve(catalog)), grouping(by[0] if by else "year"))[:limit]
     output(json, pager, lambda: json_out.counts(counts), lambda out: drawn.draw(out, counts))
 
 

@@ -78,7 +78,9 @@ def citing(catalog: Catalog, record: Any) -> list[Event]:
 
 REGISTRIES = (
     Registry(one="organ", many="organs", argument="NAME", argument_help="Organ id, name or alias.",
-             one_help="One organ and its events.\n\n\b\nExample: ots organ CoE",
+             one_help="One organ and its events.\n\n\b\nAn act done at one of its meetings (a declaration, an "
+                      "appointment) is listed,\nbut counts with the meeting, as in `ots stats` and `ots coverage`.\n"
+                      "Example: ots organ CoE",
              many_help="All organs, related organizations and mechanisms.\n\n\b\nExample: ots organs",
              find="find_organ", events_of=events_with("organs"), draw_one="draw_organ", draw_many="draw_organs"),
     Registry(one="state", many="states", argument="NAME", argument_help="State id, name or alias.",
@@ -114,12 +116,16 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
         found = getattr(query, registry.find)(catalog, name)
         events = registry.events_of(catalog, found)
         draw = getattr(pages, registry.draw_one)
-        output(
-            json,
-            pager,
-            lambda: {registry.one: json_out.record(found), "events": json_out.records(events)},
-            lambda out: draw(out, found, events, catalog),
-        )
+
+        def data() -> dict[str, Any]:
+            listed = json_out.records(events)
+            if registry.one == "state":  # each event with the state's part in it
+                for item, event in zip(listed, events, strict=True):
+                    role = query.role_of(catalog, found, event)
+                    item["role"] = {"host": role.host, "status": role.status}
+            return {registry.one: json_out.record(found), "events": listed}
+
+        output(json, pager, data, lambda out: draw(out, found, events, catalog))
 
     lookup.__doc__ = registry.one_help
     # Set here rather than written in the signature: the argument's help is this registry's, a closure value.

@@ -19,7 +19,9 @@ def coverage(ctx: typer.Context, organ: Organ = None, json: Json = False, pager:
     """What the record holds per organ, what sources count, and which numbers are missing.
 
     \b
-    ✓ or ✗ says whether the record holds as many events as a source counts.
+    ✓ or ✗ says whether the record's count agrees with a source's (exactly, at least or more than, as the source
+    says). A source's count is set beside the events of its series: the organ that held them (listed first), of
+    the kind and format it names. An act done at a meeting counts with the meeting, not on its own.
     Example: ots coverage --organ CoE --json | jq '.[].gaps'
     """
     from otscli import coverage as covered
@@ -29,7 +31,8 @@ def coverage(ctx: typer.Context, organ: Organ = None, json: Json = False, pager:
     catalog = session(ctx).catalog()
     chosen = frozenset(map(build_index("organ", catalog.organs).resolve, organ or []))
     rows = covered.coverage(catalog, chosen)
-    output(json, pager, lambda: coverage_out.records(rows), lambda out: coverage_out.draw(out, rows))
+    header = session(ctx).provenance()
+    output(json, pager, lambda: coverage_out.records(rows), lambda out: coverage_out.draw(out, rows, header))
 
 
 @command(APPS, "cite")

@@ -22,34 +22,39 @@ def period(claim: Claim) -> str:
 
 
 def claim_line(check: ClaimCheck) -> str:
-    """ "✗ 11 meetings of the Council of Foreign Ministers by 2015: 9 held (source-id)" """
+    """ "✗ meetings of the Council of Foreign Ministers by 2015: the source counts 11; the record holds 9, 2 fewer
+    (per source-id)": the mark follows from the two counts, which stand beside it."""
     claim = check.claim
-    count = "" if claim.qualifier == "exactly" else f"{claim.qualifier} "
     when = period(claim)
-    counted = f"{count}{claim.count} {claim.what}" + (f" {when}" if when else "")
-    return f"{'✓' if check.is_met else '✗'} {counted}: {check.held} held (per {claim.source})"
+    series = claim.what + (f" {when}" if when and not claim.what.endswith(when) else "")
+    qualifier = "" if claim.qualifier == "exactly" else f"{claim.qualifier} "
+    difference = ""
+    if check.difference:
+        difference = f", {abs(check.difference)} {'more' if check.difference > 0 else 'fewer'}"
+    return (f"{'✓' if check.is_met else '✗'} {series}: the source counts {qualifier}{claim.count}; the record holds "
+            f"{check.held}{difference} (per {claim.source})")  # fmt: skip
 
 
 def gap_line(gap: Gap) -> str:
-    label = "" if gap.format == "ordinary" else f"{gap.format} "
     runs = ", ".join(str(first) if first == last else f"{first}–{last}" for first, last in gap.ranges)
-    return f"no {label}event numbered {runs} (of 1–{gap.highest})"
+    return f"{gap.series}: the record holds none numbered {runs} (of 1–{gap.highest})"
 
 
 def heading(row: OrganCoverage) -> str:
     span = ""
     if row.first and row.last:
         span = f", {display_span(row.first.date, row.last.end or row.last.date)}"
-    return f"{row.organ.name}: {row.events} event{'s' if row.events != 1 else ''}{span}"
+    return f"{row.organ.name}: {row.events} event{'s' if row.events != 1 else ''} in the record{span}"
 
 
-def draw(console: Console, rows: Sequence[OrganCoverage]) -> None:
-    """An organ a paragraph: its events and dates, then each count a source gives and each gap, indented."""
+def draw(console: Console, rows: Sequence[OrganCoverage], header: str = "") -> None:
+    """A line on what was read, then an organ a paragraph: its events and dates, then each count a source gives
+    and each gap, indented."""
     from rich.text import Text
 
     from otscli.render.layout import hang, print_lines
 
-    lines: list[Text] = []
+    lines: list[Text] = [Text(header, style="dim"), Text("")] if header else []
     for row in rows:
         lines.append(Text(heading(row), style="bold"))
         for note in [claim_line(check) for check in row.claims] + [gap_line(gap) for gap in row.gaps]:
@@ -60,7 +65,8 @@ def draw(console: Console, rows: Sequence[OrganCoverage]) -> None:
 
 def gap_record(gap: Gap) -> dict[str, Any]:
     runs = [list(run) for run in gap.ranges]
-    return {"format": gap.format, "highest": gap.highest, "missing": list(gap.missing), "missing_ranges": runs}
+    return {"format": gap.format, "highest": gap.highest, "missing": list(gap.missing), "missing_ranges": runs,
+            "series": gap.series, "kind": gap.kind}  # fmt: skip
 
 
 def records(rows: Sequence[OrganCoverage]) -> list[dict[str, Any]]:

@@ -77,14 +77,30 @@ def draw_event(console: Console, event: Event, catalog: Catalog) -> None:
 
 
 def draw_with_events(
-    console: Console, head: RenderableType, rows: Sequence[tuple[str, str]], events: Sequence[Event], catalog: Catalog
+    console: Console,
+    head: RenderableType,
+    rows: Sequence[tuple[str, str]],
+    events: Sequence[Event],
+    catalog: Catalog,
+    column: timeline.Column | None = None,
 ) -> None:
     from rich.text import Text
 
     console.print(head)
     draw_fields(console, rows)
-    console.print(Text(f"\n{len(events)} event{'s' if len(events) != 1 else ''}", style="bold"))
-    timeline.draw(console, events, catalog)
+    console.print(Text("\n" + event_count(events), style="bold"))
+    timeline.draw(console, events, catalog, column=column)
+
+
+def event_count(events: Sequence[Event]) -> str:
+    """ "138 events in the record, and 8 acts done at them": acts at a listed meeting count with it (as in
+    `ots stats` and `ots coverage`), and are shown below all the same."""
+    from otscli.query import counted
+
+    meetings = len(counted(events))
+    acts = len(events) - meetings
+    said = f"{meetings} event{'s' if meetings != 1 else ''} in the record"
+    return said + (f", and {acts} act{'s' if acts != 1 else ''} done at them" if acts else "")
 
 
 def draw_organ(console: Console, organ: Organ, events: Sequence[Event], catalog: Catalog) -> None:
@@ -101,7 +117,21 @@ def draw_state(console: Console, state: State, events: Sequence[Event], catalog:
             + (f" ({behind.title}, {place(behind, catalog) or behind.display_date})" if behind else "")
         )
     rows = [("id", state.id), ("also", ", ".join(state.aliases)), ("membership", "\n".join(history) or "none recorded")]
-    draw_with_events(console, heading(state.name, state.id), rows, events, catalog)
+    rows.append(("roles", f"beside each event: host if it was held in {state.name}, and {state.name}'s standing in "
+                          "the organization that day (— for neither)"))  # fmt: skip
+    draw_with_events(console, heading(state.name, state.id), rows, events, catalog, column=role_cell(state, catalog))
+
+
+def role_cell(state: State, catalog: Catalog) -> timeline.Column:
+    """The state's part in each event: "host", its standing that day, or "—" for neither."""
+    from otscli.query import role_of
+
+    def cell(event: Event) -> str:
+        role = role_of(catalog, state, event)
+        standing = role.status.replace("-", " ") if role.status else ""
+        return " · ".join(part for part in ("host" if role.host else "", standing) if part) or "—"
+
+    return cell
 
 
 def draw_city(console: Console, city: City, events: Sequence[Event], catalog: Catalog) -> None:

@@ -36,6 +36,18 @@ DERIVED_EVENT_KEYS: dict[str, dict[str, Any]] = {
 }
 
 
+ROLE: dict[str, Any] = {
+    "type": "object",
+    "description": "The state's part in the event: held there, and its standing in the organization that day.",
+    "properties": {
+        "host": {"type": "boolean"},
+        "status": {"enum": ["founding-member", "member", "observer", None]},
+    },
+    "required": ["host", "status"],
+    "additionalProperties": False,
+}
+
+
 def output_schema() -> dict[str, Any]:
     from otscli.models import City, Claim, Event, Organ, Source, State
     from otscli.validation import adapter
@@ -69,13 +81,19 @@ def output_schema() -> dict[str, Any]:
     for name, derived in DERIVED_EVENT_KEYS.items():  # worked out from the record and today, not stored
         records["Event"]["properties"][name] = derived
         records["Event"]["required"].append(name)
+    records["StateEvent"] = {**records["Event"], "title": "StateEvent",
+                             "properties": {**records["Event"]["properties"], "role": ROLE},
+                             "required": [*records["Event"]["required"], "role"]}  # fmt: skip
     outputs = {
         "events": array_of("Event"),
         "event_page": event_page,
         "organs": array_of("Organ"),
         "organ_page": page("organ", "Organ", "events"),
         "states": array_of("State"),
-        "state_page": page("state", "State", "events"),
+        "state_page": {
+            **page("state", "State", "events"),
+            "properties": {"state": ref("State"), "events": array_of("StateEvent")},
+        },  # fmt: skip
         "cities": array_of("City"),
         "city_page": page("city", "City", "events"),
         "sources": array_of("Source"),
@@ -140,6 +158,8 @@ def output_schema() -> dict[str, Any]:
                                 "format": {"type": "string"},
                                 "highest": {"type": "integer", "minimum": 1},
                                 "missing": {"type": "array", "items": {"type": "integer", "minimum": 1}},
+                                "series": {"type": "string"},
+                                "kind": {"type": "string"},
                                 "missing_ranges": {
                                     "type": "array",
                                     "items": {
@@ -150,7 +170,7 @@ def output_schema() -> dict[str, Any]:
                                     },
                                 },
                             },
-                            "required": ["format", "highest", "missing", "missing_ranges"],
+                            "required": ["format", "highest", "missing", "missing_ranges", "series", "kind"],
                             "additionalProperties": False,
                         },
                     },

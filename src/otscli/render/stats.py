@@ -30,11 +30,12 @@ def draw(console: Console, counts: Sequence[Count]) -> None:
     block = "█" if console.encoding.lower().startswith("utf") else "#"
     lines = []
     for count in counts:
-        bar = block * max(round(count.count * max(room, 1) / biggest), 1)
+        bar = block * max(round(count.count * max(room, 1) / biggest), 1) if count.count else ""
         number = (str(count.count).rjust(number_width), "cyan")
         if beside:
-            lines.append(Text.assemble((count.label.ljust(label_width), "bold"), " ", number, " ", (bar, "green")))
+            label = (count.label.ljust(label_width), "bold")
+            lines.append(Text.assemble(label, " ", number, *((" ", (bar, "green")) if bar else ())))
         else:
             lines += hang(console, Text(""), Text(count.label, style="bold"), 0)  # wrapped to the screen
-            lines.append(Text.assemble("  ", number, " ", (bar, "green")))
+            lines.append(Text.assemble("  ", number, *((" ", (bar, "green")) if bar else ())))
     print_lines(console, lines)

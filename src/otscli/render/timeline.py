@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from otscli.models import Catalog, Event
@@ -23,20 +23,37 @@ RULE_WIDTH = 72  # the year rules stop here even on wide terminals and in pipes
 Segment = tuple[str, str]  # text and its rich style; the plain path uses only the text
 
 
-def draw(console: Console, events: Sequence[Event], catalog: Catalog, highlight: Sequence[str] = ()) -> None:
+Column = Callable[[Event], str]  # a short text shown for each event between its marker and its title
+
+
+def draw(
+    console: Console,
+    events: Sequence[Event],
+    catalog: Catalog,
+    highlight: Sequence[str] = (),
+    column: Column | None = None,
+) -> None:
     """The timeline; with colour, the words of `highlight` stand out where they occur (any case)."""
 
     if not events:
         say_nothing_matches()
         return
-    print_lines(console, lines(console, events, catalog, highlight))
+    print_lines(console, lines(console, events, catalog, highlight, column))
 
 
-def lines(console: Console, events: Sequence[Event], catalog: Catalog, highlight: Sequence[str] = ()) -> list[Text]:
+def lines(
+    console: Console,
+    events: Sequence[Event],
+    catalog: Catalog,
+    highlight: Sequence[str] = (),
+    column: Column | None = None,
+) -> list[Text]:
     """The timeline as lines: a rule per year, then each event with its details hanging under it."""
     from rich.text import Text
 
     date_width = max(len(event.display_date) for event in events)
+    cells = {event.id: column(event) for event in events} if column else {}
+    cell_width = max(map(len, cells.values()), default=0)
     out: list[Text] = []
     year: int | None = None
     for event in events:
@@ -44,10 +61,12 @@ def lines(console: Console, events: Sequence[Event], catalog: Catalog, highlight
             year = event.first_day.year
             out.append(Text.assemble(*year_rule(year, min(console.width, RULE_WIDTH))))
         head = Text.assemble(*date_head(event, date_width))
+        if cells:
+            head.append(cells[event.id].ljust(cell_width) + " ", style="blue")
         body = Text.assemble(*entry(event, catalog))
         for words in highlight:
             body.highlight_regex(re.compile(re.escape(words), re.IGNORECASE), style="reverse")
-        out += hang(console, head, body, date_width + 3)
+        out += hang(console, head, body, date_width + 3 + (cell_width + 1 if cells else 0))
     return out
 
 
