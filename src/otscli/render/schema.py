@@ -66,6 +66,8 @@ def output_schema() -> dict[str, Any]:
             "additionalProperties": False,
         }
 
+    state_page = page("state", "State", "events")
+    state_page["properties"]["events"] = array_of("StateEvent")
     event_page = page("event", "Event", "sources")
     event_page["properties"].update(parts=array_of("Event"), part_of={"anyOf": [ref("Event"), {"type": "null"}]})
     event_page["required"] += ["parts", "part_of"]
@@ -90,10 +92,7 @@ def output_schema() -> dict[str, Any]:
         "organs": array_of("Organ"),
         "organ_page": page("organ", "Organ", "events"),
         "states": array_of("State"),
-        "state_page": {
-            **page("state", "State", "events"),
-            "properties": {"state": ref("State"), "events": array_of("StateEvent")},
-        },  # fmt: skip
+        "state_page": state_page,
         "cities": array_of("City"),
         "city_page": page("city", "City", "events"),
         "sources": array_of("Source"),
