@@ -77,7 +77,7 @@ def test_organ_page_lists_its_events() -> None:
     run = edges("organ", "CoE")
     assert run.code == 0
     assert run.out.startswith("Council of Elders  CoE\n")
-    assert "1 event\n" in run.out and "Elders meet in November" in run.out
+    assert "1 event in the record\n" in run.out and "Elders meet in November" in run.out
     page = edges("organ", "coe", "--json").json()
     assert page["organ"]["name"] == "Council of Elders"
     assert [event["id"] for event in page["events"]] == ["2017-11-elders"]

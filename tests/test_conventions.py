@@ -244,7 +244,7 @@ def test_at_every_width_ids_stay_whole_and_titles_get_the_room(columns: int) -> 
 def test_no_match_is_said_on_stderr_and_stdout_stays_data() -> None:
     for args in (["list", "--year", "1900"], ["timeline", "--year", "1900"], ["stats", "--year", "1900"]):
         run = ots(*args)
-        assert (run.code, run.out, run.err) == (0, "", "No events match.\n"), args
+        assert (run.code, run.out, run.err) == (0, "", "The record holds no event that matches.\n"), args
 
 
 def test_stats_stays_readable_at_40_columns_and_by_country_means_state() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import edges, ots
+from conftest import EDGES, edges, ots
 
 DIPAM = "dipam-analysis-55-2025"
 
@@ -43,8 +43,10 @@ def test_coverage_sets_the_counts_of_the_sources_beside_the_record() -> None:
 def test_coverage_lists_the_numbers_of_a_series_that_no_event_carries() -> None:
     rows = {row["organ"]["id"]: row for row in json.loads(bundled("coverage", "--json"))}
     elders = json.loads(bundled("organ", "CoE", "--json"))["events"]
-    numbered = {event["number"] for event in elders if event["number"] and event["status"] == "held"}
-    (gap,) = [gap for gap in rows["CoE"]["gaps"] if gap["format"] == "ordinary"]
+    own = [event for event in elders if event["organs"][0] == "CoE" and event["kind"] == "meeting"]  # its series
+    numbered = {event["number"] for event in own if event["number"] and event["status"] == "held"}
+    (gap,) = [gap for gap in rows["CoE"]["gaps"] if gap["format"] == "ordinary" and gap["kind"] == "meeting"]
+    assert gap["series"] == "meetings of the Council of Elders"
     assert gap["highest"] == max(numbered)
     assert gap["missing"] == [n for n in range(1, max(numbered)) if n not in numbered]
     assert rows["CoE"]["first"] == min(event["date"] for event in elders if event["status"] == "held")
@@ -58,9 +60,10 @@ def test_coverage_of_a_small_store_with_a_claim(tmp_path: Path) -> None:
     assert run.code == 0, run.err
     summits = len(edges("list", "--organ", "CHS", "--kind", "summit", "--until", "2019", "--status", "held",
                         "--json").json())  # fmt: skip
-    mark = "✓" if summits >= 3 else "✗"
-    assert f"{mark} 3 summits by 2019: {summits} held (per test-source)" in run.out
-    assert "Council of Elders: 1 event, Nov 2017\n" in run.out
+    mark, fewer = ("✓", "") if summits == 3 else ("✗", f", {3 - summits} fewer")
+    said = f"{mark} summits by 2019: the source counts 3; the record holds {summits}{fewer} (per test-source)"
+    assert said in run.out and "Council of Elders: 1 event in the record, Nov 2017\n" in run.out
+    assert run.out.startswith(f"From your own files only: {EDGES}, {claims}.\n")
 
 
 def test_geojson_is_a_valid_feature_collection_with_longitude_first() -> None:
@@ -190,7 +193,7 @@ def numbered_elders(tmp_path: Path, *numbers: int) -> Path:
 def test_coverage_gives_the_missing_numbers_as_runs(tmp_path: Path) -> None:
     data = numbered_elders(tmp_path, 1, 5, 8, 9999)
     run = edges("--data", str(data), "coverage", "--organ", "CoE", env={"COLUMNS": "200"})
-    assert "no event numbered 2–4, 6–7, 9–9998 (of 1–9999)" in run.out
+    assert "meetings of the Council of Elders: the record holds none numbered 2–4, 6–7, 9–9998 (of 1–9999)" in run.out
     (gap,) = edges("--data", str(data), "coverage", "--organ", "CoE", "--json").json()[0]["gaps"]
     assert gap["missing_ranges"] == [[2, 4], [6, 7], [9, 9998]] and len(gap["missing"]) == 9995
 

@@ -306,16 +306,17 @@ def _many(convert: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
 def encode_catalog(catalog: Catalog) -> tuple[object, ...]:
     dates: dict[int, DateParts] = {}  # the catalog keeps every date alive, so no id is reused meanwhile
     tables = tuple(tuple(map(_encoder(record_type, dates), getattr(catalog, table))) for table, record_type in _TABLES)
-    return (*tables, None if catalog.as_of is None else str(catalog.as_of))
+    return (*tables, None if catalog.as_of is None else str(catalog.as_of), catalog.files)
 
 
 def decode_catalog(payload: tuple[object, ...]) -> Catalog:
-    if len(payload) != len(_TABLES) + 1:
+    if len(payload) != len(_TABLES) + 2:
         raise ValueError("a catalog of another shape")
-    *tables_payload, as_of = payload
+    *tables_payload, as_of, files = payload
     dates: dict[DateParts, PartialDate] = {}
     tables = {
         table: list(map(_decoder(record_type, dates), records))  # type: ignore[call-overload]  # marshal gives objects
         for (table, record_type), records in zip(_TABLES, tables_payload, strict=True)
     }
-    return Catalog(**tables, as_of=None if as_of is None else PartialDate.parse(str(as_of)))
+    as_of_date = None if as_of is None else PartialDate.parse(str(as_of))
+    return Catalog(**tables, as_of=as_of_date, files=tuple(map(str, files)))  # type: ignore[call-overload]

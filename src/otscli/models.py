@@ -473,6 +473,7 @@ class Catalog:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     as_of: PartialDate | None = None  # the earliest `as_of` of the files: the record is checked up to that day
+    files: tuple[str, ...] = ()  # the data files read, as their names are shown, bundled first
 
     @cached_property
     def source_by_id(self) -> dict[str, Source]:

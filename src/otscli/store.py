@@ -482,6 +482,7 @@ def combine(loaded: Sequence[LoadedFile]) -> Catalog:
     checked = [file.data.as_of for file in loaded if file.data.as_of is not None]
     return Catalog(
         as_of=min(checked, key=lambda date: date.start) if checked else None,
+        files=tuple(file.shown for file in loaded if file.text),
         sources=[record for file in loaded for record in file.data.source],
         organs=[record for file in loaded for record in file.data.organ],
         states=[record for file in loaded for record in file.data.state],

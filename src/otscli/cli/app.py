@@ -180,26 +180,6 @@ class Session:
         self.cache = cache
         self.loaded: Catalog | None = None
 
-    def own_files(self) -> list[Path]:
-        """The data files read besides the bundled record: the user file, OTS_DATA and --data."""
-        from otscli import store
-
-        paths = store.data_paths(self.extra, bundled=self.bundled, user=self.user)
-        return [path for path in paths if not (self.bundled and path == store.bundled_path())]
-
-    def provenance(self) -> str:
-        """One line on what the output rests on: the record's "as of" day, and any files of the user's."""
-        as_of = self.catalog().as_of
-        said = f"Record as of {as_of}" if as_of is not None else 'Record with no "as of" date'
-        if not self.bundled:
-            said = "Your own files only (the bundled record left out)"
-        own = self.own_files()
-        if own and self.bundled:
-            said += f", with events from your own files: {', '.join(printable(str(path)) for path in own)}"
-        elif own:
-            said += f": {', '.join(printable(str(path)) for path in own)}"
-        return said + "."
-
     def catalog(self) -> Catalog:
         if self.loaded is None:
             from otscli import store

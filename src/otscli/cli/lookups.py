@@ -86,7 +86,7 @@ REGISTRIES = (
     Registry(one="state", many="states", argument="NAME", argument_help="State id, name or alias.",
              one_help="One state: its membership history and the events it hosted or took part in.\n\n\b\n"
                       "Example: ots state Hungary",
-             many_help="All states, with their status in the organization today.\n\n\b\n"
+             many_help="All states, with the latest standing in the organization that the record holds.\n\n\b\n"
                        "Example: ots states --json | jq -r '.[].name'",
              find="find_state", events_of=events_with("states"), draw_one="draw_state", draw_many="draw_states"),
     Registry(one="city", many="cities", argument="NAME", argument_help="City name or alias.",

@@ -31,7 +31,9 @@ def coverage(ctx: typer.Context, organ: Organ = None, json: Json = False, pager:
     catalog = session(ctx).catalog()
     chosen = frozenset(map(build_index("organ", catalog.organs).resolve, organ or []))
     rows = covered.coverage(catalog, chosen)
-    header = session(ctx).provenance()
+    from otscli.render.describe import provenance
+
+    header = provenance(catalog)
     output(json, pager, lambda: coverage_out.records(rows), lambda out: coverage_out.draw(out, rows, header))
 
 

@@ -73,7 +73,7 @@ def wants_colour(is_terminal: bool) -> bool:
     return is_terminal or bool(os.environ.get("FORCE_COLOR"))
 
 
-def say_nothing_matches(what: str = "No events match.") -> None:
+def say_nothing_matches(what: str = "The record holds no event that matches.") -> None:
     """The empty result said on stderr, so that stdout holds data only (and stays empty): exit 0 still."""
     sys.stderr.write(what + "\n")
 

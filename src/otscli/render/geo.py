@@ -51,6 +51,7 @@ def feature(event: Event, where: Place, catalog: Catalog) -> dict[str, Any]:
             "display_date": event.display_date,
             "kind": event.kind,
             "status": event.status,
+            "overdue": event.overdue,
             "organs": organ_names(event, catalog),
             "city": city.name,
             "state": state.name if state else city.state,
@@ -60,10 +61,13 @@ def feature(event: Event, where: Place, catalog: Catalog) -> dict[str, Any]:
 
 
 def export_geojson(events: Sequence[Event], catalog: Catalog) -> str:
+    from otscli.render.describe import provenance
     from otscli.render.indented import dumps
 
     collection = {
         "type": "FeatureCollection",
+        "as_of": None if catalog.as_of is None else str(catalog.as_of),  # a foreign member (RFC 7946, 6.1)
+        "provenance": provenance(catalog),
         "features": [feature(e, p, catalog) for e, p in located(events, catalog)],
     }
     return dumps(collection) + "\n"

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from otscli.models import Catalog, Event
-from otscli.render.describe import overdue_sentence, place
+from otscli.render.describe import overdue_sentence, place, provenance
 
 DTSTAMP = "20000101T000000Z"
 CALENDAR_NAME = "Organization of Turkic States (ots)"
@@ -91,8 +91,8 @@ def export(events: Sequence[Event], catalog: Catalog) -> str:
         "CALSCALE:GREGORIAN",
         f"NAME:{CALENDAR_NAME}",  # RFC 7986; X-WR-* for the apps that read only those
         f"X-WR-CALNAME:{CALENDAR_NAME}",
-        f"DESCRIPTION:{escape(CALENDAR_DESCRIPTION)}",
-        f"X-WR-CALDESC:{escape(CALENDAR_DESCRIPTION)}",
+        f"DESCRIPTION:{escape(CALENDAR_DESCRIPTION + ' ' + provenance(catalog))}",
+        f"X-WR-CALDESC:{escape(CALENDAR_DESCRIPTION + ' ' + provenance(catalog))}",
         "REFRESH-INTERVAL;VALUE=DURATION:P1D",
         "X-PUBLISHED-TTL:P1D",
     ]

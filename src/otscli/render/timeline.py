@@ -121,7 +121,7 @@ def draw_anniversaries(console: Console, items: Sequence[Anniversary], catalog: 
     from rich.text import Text
 
     if not items:
-        say_nothing_matches("Nothing happened on this day in earlier years.")
+        say_nothing_matches("The record holds no event for this day in earlier years.")
         return
     ago = [f"{item.years_ago} year{'s' if item.years_ago != 1 else ''} ago" for item in items]
     ago_width = max(map(len, ago))

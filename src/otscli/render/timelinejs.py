@@ -10,6 +10,7 @@ from html import escape
 from typing import Any
 
 from otscli.models import Catalog, Event, PartialDate
+from otscli.render.describe import provenance
 
 
 def date_object(date: PartialDate) -> dict[str, int]:
@@ -49,7 +50,8 @@ def export(events: Sequence[Event], catalog: Catalog) -> str:
         "title": {
             "text": {
                 "headline": "Organization of Turkic States",
-                "text": f"<p>{plural(len(events), 'event')} from the ots record, with sources.</p>",
+                "text": f"<p>{plural(len(events), 'event')} from the ots record, with sources. "
+                f"{escape(provenance(catalog))}</p>",
             }
         },
         "events": [slide(event, catalog) for event in events],

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from otscli.errors import DataError, printable
 from otscli.models import Catalog, Event
 from otscli.names import fold
-from otscli.render.describe import current_status, kind_label, place
+from otscli.render.describe import current_status, kind_label, place, provenance, status_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -55,6 +55,8 @@ def build(catalog: Catalog, events: Sequence[Event], folder: Path) -> Written:
         kind_label=kind_label,
         place=place,
         current_status=current_status,
+        status_label=lambda e: status_label(e, catalog),
+        provenance=provenance(catalog),
         involved=lambda e: involved_states(catalog, e),
     )
     pages = plan(catalog, events)
