@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import otscli
 from conftest import ROOT, ots
 from otscli.models import Catalog, Event
 from otscli.store import bundled_path, load_files
@@ -158,16 +159,63 @@ def test_every_category_and_every_organ_in_it_has_events(catalog: Catalog) -> No
     assert len(designations) >= 20  # the capitals of the Turkic world: cultural, tourism, youth, ...
 
 
-def test_no_planned_event_lies_in_the_past_without_a_note(catalog: Catalog) -> None:
-    import datetime as dt
-
-    today = dt.date.today()
+def test_no_planned_event_lies_before_the_as_of_day_without_a_note(catalog: Catalog) -> None:
+    """A plan whose date had passed when the record was last checked says that no report of it was found."""
+    assert catalog.as_of is not None
     unexplained = [
         event.id
         for event in catalog.events
-        if event.is_planned and event.last_day < today and "no report of" not in event.summary.lower()
+        if event.is_planned and event.last_day < catalog.as_of.start and "no report of" not in event.summary.lower()
     ]
     assert unexplained == []
+
+
+def test_the_as_of_day_is_no_older_than_the_newest_held_event(catalog: Catalog) -> None:
+    assert catalog.as_of is not None
+    newest = max((event for event in catalog.events if event.status == "held"), key=lambda event: event.first_day)
+    assert catalog.as_of.start >= newest.first_day, newest.id
+    assert ots("--version").out == f"ots {otscli.__version__} (record as of {catalog.as_of})\n"
+
+
+ACT_KINDS = ("document", "agreement", "appointment", "award", "designation")
+
+
+def test_each_kind_of_activity_beyond_the_meetings_has_events(catalog: Catalog) -> None:
+    """External relations, membership step by step, the acts of summits, the Secretaries-General at work and the
+    latest months: each holds events (counts of the record as curated on its as-of day, as floors)."""
+    tagged = Counter(tag for event in catalog.events for tag in event.tags)
+    kinds = Counter(event.kind for event in catalog.events)
+    assert tagged["external-relations"] >= 40 and tagged["un-observer-status"] >= 5
+    assert kinds["membership"] >= 35 and kinds["agreement"] >= 40 and kinds["document"] >= 50
+    assert tagged["secretary-general"] >= 25
+    holders = [event for event in catalog.events if event.kind == "award" and "supreme-order-of-the-turkic-world"
+               in event.tags]  # fmt: skip
+    assert len(holders) >= 6
+    assert len([event for event in catalog.events if event.first_day.year == 2026]) >= 15
+
+
+def test_every_act_done_on_a_summit_day_in_its_city_links_to_a_meeting_of_that_day(catalog: Catalog) -> None:
+    summits = {(event.date, event.city) for event in catalog.events if event.kind == "summit" and event.city}
+    unlinked = [
+        event.id
+        for event in catalog.events
+        if event.kind in ACT_KINDS and (event.date, event.city) in summits and event.part_of is None
+    ]
+    assert unlinked == []
+    for event in catalog.events:
+        if event.part_of is not None and (event.date, event.city) in summits:
+            meeting = catalog.event_by_id[event.part_of]
+            assert meeting.first_day <= event.first_day <= meeting.last_day, event.id
+
+
+def test_no_series_number_is_shared(catalog: Catalog) -> None:
+    """A number is an ordinal within one series: one organ (the first), kind and format."""
+    numbered = Counter(
+        (event.organs[:1], event.kind, event.format or "ordinary", event.number)
+        for event in catalog.events
+        if event.number is not None
+    )
+    assert [key for key, count in numbered.items() if count > 1] == []
 
 
 def test_no_two_events_share_date_place_kind_and_sources_unless_linked(catalog: Catalog) -> None:

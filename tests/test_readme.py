@@ -21,7 +21,8 @@ def render_block(block: str) -> str:
     out = []
     for command in re.findall(r"^\$ (ots .*)$", block, re.MULTILINE):
         run = ots(*shlex.split(command)[1:], env={"COLUMNS": WIDTH})
-        out.append(f"$ {command}\n{run.out}{run.err}")
+        printed = f"{run.out}{run.err}".replace(os.environ["XDG_DATA_HOME"], "~/.local/share")  # the test's home
+        out.append(f"$ {command}\n{printed}")
     return "".join(out)
 
 
