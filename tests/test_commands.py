@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import edges, ots
+from otscli.store import bundled_as_of
 
 ANSI = re.compile(r"\x1b\[")
 
@@ -131,7 +132,7 @@ def test_no_colour_or_escape_codes_when_not_a_terminal() -> None:
 
 def test_version_and_help() -> None:
     run = ots("--version")
-    assert (run.code, run.out) == (0, "ots 0.1.0\n")
+    assert (run.code, run.out) == (0, f"ots 0.1.0 (record as of {bundled_as_of()})\n")
     help_text = ots("--help").out
     for command in ("timeline", "list", "show", "search", "organ", "state", "city", "source"):
         assert re.search(rf"^\s+{command}\s", help_text, re.MULTILINE), command
@@ -150,3 +151,29 @@ def test_unknown_command_and_option_exit_2() -> None:
     run = ots("timeline", "--frobnicate")
     assert run.code == 2 and "No such option: --frobnicate" in run.err
     assert len(run.err.splitlines()) == 1
+
+
+def test_a_states_page_gives_its_role_in_each_event() -> None:
+    """Host when held in the state; its standing in the organization on the event's first day."""
+    page = edges("state", "Azerbaijan", "--json").json()
+    roles = {event["id"]: event["role"] for event in page["events"]}
+    assert roles["2009-10-03-founded"] == {"host": True, "status": "founding-member"}  # in Nakhchivan, that day
+    assert roles["2019-summit"] == {"host": True, "status": "founding-member"}
+    hungary = {event["id"]: event["role"] for event in edges("state", "HU", "--json").json()["events"]}
+    assert hungary == {"2018-12-30-new-year-forum": {"host": False, "status": "observer"}}  # observer from Sep 2018
+    drawn = edges("state", "AZ", env={"COLUMNS": "120"}).out
+    assert re.search(r"\n3 Oct 2009 +● host · founding member Founding agreement signed\n", drawn), drawn
+
+
+def test_host_keeps_the_events_held_in_a_state_and_state_keeps_host_or_participant() -> None:
+    held_in = [event["id"] for event in edges("list", "--host", "Azerbaijan", "--json").json()]
+    involving = [event["id"] for event in edges("list", "--state", "Hungary", "--json").json()]
+    assert held_in == ["2009-10-03-founded", "2018-12-30-new-year-forum", "2019-summit"]
+    assert involving == ["2018-12-30-new-year-forum"]  # held in Baku, Hungary taking part
+    assert [event["id"] for event in edges("list", "--host", "Hungary", "--json").json()] == []
+
+
+def test_a_lookup_takes_the_filters_of_a_listing() -> None:
+    page = edges("state", "AZ", "--since", "2019", "--kind", "summit", "--json").json()
+    assert [event["id"] for event in page["events"]] == ["2019-summit"]
+    assert edges("organ", "CHS", "--year", "2009", "--json").json()["events"][0]["id"] == "2009-10-03-founded"

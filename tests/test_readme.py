@@ -14,13 +14,14 @@ from conftest import ROOT, ots
 README = ROOT / "README.md"
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
 WIDTH = "88"
+TODAY = "2026-12-06"  # the examples' clock: `--since today` and overdue plans read the same every day
 
 
 def render_block(block: str) -> str:
     """The block with each command's output replaced by what `ots` prints now."""
     out = []
     for command in re.findall(r"^\$ (ots .*)$", block, re.MULTILINE):
-        run = ots(*shlex.split(command)[1:], env={"COLUMNS": WIDTH})
+        run = ots(*shlex.split(command)[1:], env={"COLUMNS": WIDTH, "OTS_TODAY": TODAY})
         printed = f"{run.out}{run.err}".replace(os.environ["XDG_DATA_HOME"], "~/.local/share")  # the test's home
         out.append(f"$ {command}\n{printed}")
     return "".join(out)

@@ -4,6 +4,7 @@ that its users open it with."""
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Any
@@ -210,3 +211,43 @@ def test_stats_by_year_counts_an_event_in_each_year_it_spans(tmp_path: Path) -> 
     years = edges("--data", str(data), "stats", "--by", "year", "--json")
     counts = {row["key"]: row["count"] for row in years.json()}
     assert len(counts) == 9000 and counts["1000"] == counts["9999"] == 1 and counts["2019"] == 3
+
+
+def test_every_verdict_of_coverage_follows_from_the_counts_beside_it() -> None:
+    """✓ exactly when the record's count meets the source's as its qualifier reads; the line says both counts."""
+    rows = json.loads(bundled("coverage", "--json"))
+    drawn = bundled("coverage")
+    relation = {"exactly": int.__eq__, "at least": int.__ge__, "more than": int.__gt__}
+    checked = 0
+    for row in rows:
+        for item in row["claims"]:
+            claim, held = item["claim"], item["held"]
+            assert item["met"] == relation[claim["qualifier"]](held, claim["count"]), claim["id"]
+            mark = "✓" if item["met"] else "✗"
+            assert f"{mark} {claim['what']}" in drawn and f"the record holds {held}" in drawn
+            checked += 1
+    assert checked == len(re.findall(r"^  [✓✗] ", drawn, re.MULTILINE)) >= 20  # every claim drawn, and checked
+
+
+def test_a_claim_is_counted_over_its_own_series() -> None:
+    """TURKPA's plenaries are its numbered ordinary meetings: the coordination meetings and research-centre
+    meetings that also name TURKPA are not counted."""
+    (row,) = json.loads(bundled("coverage", "--organ", "TURKPA", "--json"))
+    (plenaries,) = [item for item in row["claims"] if "plenary" in item["claim"]["what"]]
+    events = json.loads(bundled("list", "--organ", "TURKPA", "--until", "2025-06", "--status", "held", "--json"))
+    numbered = [e for e in events if e["organs"][0] == "TURKPA" and e["kind"] == "meeting" and e["number"]]
+    assert plenaries["held"] == len(numbered) < len(events)
+
+
+def test_gaps_name_their_series_and_never_mix_two() -> None:
+    for row in json.loads(bundled("coverage", "--json")):
+        for gap in row["gaps"]:
+            assert gap["series"] and gap["kind"]
+            assert gap["missing"] == [n for first, last in gap["missing_ranges"] for n in range(first, last + 1)]
+
+
+def test_stats_by_year_shows_the_empty_years_and_refuses_two_groupings() -> None:
+    years = [int(item["key"]) for item in json.loads(bundled("stats", "--kind", "summit", "--json"))]
+    assert years == list(range(years[0], years[-1] + 1))
+    run = ots("stats", "--by", "year", "--by", "organ")
+    assert (run.code, run.err) == (2, "ots: --by given 2 times; give one of year, organ, city, state or kind\n")

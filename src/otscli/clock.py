@@ -7,20 +7,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from functools import cache
+from functools import lru_cache
 
 from otscli.errors import UsageError, printable
 
 
-@cache
 def today() -> dt.date:
     fixed = os.environ.get("OTS_TODAY", "").strip()
     if not fixed:
         return dt.date.today()
+    return fixed_day(fixed)
+
+
+@lru_cache(maxsize=4)  # asked once per event shown; a handful of distinct values at most
+def fixed_day(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(fixed)
+        return dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"OTS_TODAY: {printable(fixed)!r} is not a date of the form YYYY-MM-DD") from None
+        raise UsageError(f"OTS_TODAY: {printable(text)!r} is not a date of the form YYYY-MM-DD") from None
 
 
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from otscli.cli.app import session
-from otscli.cli.options import Json, Pager, command, output
+from otscli.cli.options import NO_FILTERS, Filters, Json, Pager, command, output, with_filters
 
 if TYPE_CHECKING:
     from otscli.models import Catalog, Event
@@ -105,6 +105,7 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
     def lookup(
         ctx: typer.Context,
         name: str,
+        filters: Filters = NO_FILTERS,
         json: Json = False,
         pager: Pager = False,
     ) -> None:
@@ -115,6 +116,9 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
         catalog = session(ctx).catalog()
         found = getattr(query, registry.find)(catalog, name)
         events = registry.events_of(catalog, found)
+        if filters != NO_FILTERS:
+            wanted = filters.resolve(catalog)
+            events = [event for event in events if wanted.matches(event, catalog)]
         draw = getattr(pages, registry.draw_one)
 
         def data() -> dict[str, Any]:
@@ -133,7 +137,7 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
         str,
         typer.Argument(metavar=registry.argument, help=registry.argument_help),
     ]
-    return lookup
+    return with_filters(lookup)
 
 
 def listing_command(registry: Registry) -> Callable[..., None]:

@@ -78,7 +78,8 @@ def provenance(catalog: Catalog) -> str:
     with_bundled = printable(str(bundled_path())) in catalog.files
     own = own_files(catalog)
     if not with_bundled:
-        return f"From your own files only: {', '.join(own)}." if own else "No data files were read."
+        checked = f" (as of {catalog.as_of})" if catalog.as_of is not None else ""
+        return f"From your own files only{checked}: {', '.join(own)}." if own else "No data files were read."
     said = f"Record as of {catalog.as_of}" if catalog.as_of is not None else 'Record with no "as of" date'
     return said + (f", with events from your own files: {', '.join(own)}." if own else ".")
 
