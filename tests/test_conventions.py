@@ -7,6 +7,7 @@ import re
 import pytest
 
 from conftest import ots
+from otscli.query import AMBIGUOUS_SHOWN
 
 
 def test_ids_match_in_any_case_and_an_ambiguous_prefix_lists_the_matches() -> None:
@@ -16,9 +17,8 @@ def test_ids_match_in_any_case_and_an_ambiguous_prefix_lists_the_matches() -> No
     run = ots("show", "2021-11")
     starting = [e["id"] for e in ots("list", "--json").json() if e["id"].startswith("2021-11")]
     assert run.code == 2 and len(starting) > 1
-    assert (
-        run.err == f"ots: ambiguous event id '2021-11': {len(starting)} events start with it: {', '.join(starting)}\n"
-    )
+    shown = ", ".join(starting[:AMBIGUOUS_SHOWN]) + (", …" if len(starting) > AMBIGUOUS_SHOWN else "")
+    assert run.err == f"ots: ambiguous event id '2021-11': {len(starting)} events start with it: {shown}\n"
 
 
 @pytest.mark.parametrize("name", ["OTS", "TDT", "Turkic Council", "organization of turkic states"])

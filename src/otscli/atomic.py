@@ -38,14 +38,23 @@ class Ownership(Protocol):
 
 def create_exclusive(folder: Path, stem: str, mode: int = 0o600) -> tuple[int, Path]:
     """A new file in `folder` under a name nobody can guess, opened for writing; never a link's target."""
+    descriptor, name = create_exclusive_at(None, stem, mode, folder)
+    return descriptor, folder / name
+
+
+def create_exclusive_at(
+    directory: int | None, stem: str, mode: int = 0o600, folder: Path | None = None
+) -> tuple[int, str]:
+    """The same in the folder open as `directory` (the cache's, opened once and checked), or in `folder`; returns
+    the descriptor and the file's name."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     for _ in range(16):
-        path = folder / f".{stem}.{secrets.token_hex(8)}{TEMP_SUFFIX}"
+        name = f".{stem}.{secrets.token_hex(8)}{TEMP_SUFFIX}"
         try:
-            return os.open(path, flags, mode), path
+            return os.open(folder / name if folder else name, flags, mode, dir_fd=directory), name
         except FileExistsError:
             continue
-    raise FileExistsError(f"no free temporary name in {folder}")
+    raise FileExistsError(f"no free temporary name in {folder or 'the folder'}")
 
 
 def write_atomically(

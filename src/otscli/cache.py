@@ -193,25 +193,25 @@ def wait_for_writer(files: Sequence[Key]) -> bool:
 
 
 def write_entry(files: Sequence[Key], catalog: Catalog) -> None:
-    from otscli.atomic import write_all  # only a miss writes: not imported on every run
+    from otscli.atomic import create_exclusive_at, write_all  # only a miss writes: not imported on every run
 
     with our_folder(create=True) as directory:
         if directory is None:
             return
         target = entry_name(files)
-        temp = f".{target}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+        temp = ""
         try:
             data = marshal.dumps((full_key(files), encode_catalog(catalog)))  # type: ignore[arg-type]
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-            descriptor = os.open(temp, flags, 0o600, dir_fd=directory)
+            descriptor, temp = create_exclusive_at(directory, target)
             try:
                 write_all(descriptor, data)
             finally:
                 os.close(descriptor)
             os.replace(temp, target, src_dir_fd=directory, dst_dir_fd=directory)
         except (OSError, ValueError):
-            with contextlib.suppress(OSError):
-                os.unlink(temp, dir_fd=directory)
+            if temp:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp, dir_fd=directory)
 
 
 # Records as plain tuples of their field values, in field order. Dates become (year, month, day), one tuple
