@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from otscli.cli.completion import choices, completions, export_formats, kind_labels
+from otscli.cli.candidates import choices, completions, export_formats, kind_labels
 
 FILES = "__files__"
 SCRIPTS = {

@@ -106,7 +106,7 @@ class Shown(NamedTuple):
 def list_events(ctx: typer.Context, filters: Filters, listing: Listing, shown: Shown, text: str = "") -> None:
     """What timeline, list and search share: select the events, then write, print or draw them."""
     from otscli.query import select
-    from otscli.render import json as json_out
+    from otscli.render import json_output as json_out
 
     chosen = json_out.choose_fields(listing.fields) if listing.fields is not None else None
     catalog = session(ctx).catalog()
@@ -160,7 +160,7 @@ def stats(
     Example: ots stats --by city --kind summit
     """
     from otscli.query import count_by, grouping, select
-    from otscli.render import json as json_out
+    from otscli.render import json_output as json_out
     from otscli.render import stats as drawn
 
     if by is not None and len(by) > 1:
@@ -185,7 +185,7 @@ def on_this_day(
 
     from otscli import query
     from otscli.clock import today as clock_today
-    from otscli.render import json as json_out
+    from otscli.render import json_output as json_out
     from otscli.render import timeline as drawn
 
     today = clock_today()

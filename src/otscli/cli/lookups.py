@@ -36,7 +36,7 @@ def show(
     Example: ots show 2018-09-03-summit-cholpon-ata
     """
     from otscli.query import find_event
-    from otscli.render import json as json_out
+    from otscli.render import json_output as json_out
     from otscli.render import pages
 
     catalog = session(ctx).catalog()
@@ -110,7 +110,7 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
         pager: Pager = False,
     ) -> None:
         from otscli import query
-        from otscli.render import json as json_out
+        from otscli.render import json_output as json_out
         from otscli.render import pages
 
         catalog = session(ctx).catalog()
@@ -142,7 +142,7 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
 
 def listing_command(registry: Registry) -> Callable[..., None]:
     def listing(ctx: typer.Context, json: Json = False, pager: Pager = False) -> None:
-        from otscli.render import json as json_out
+        from otscli.render import json_output as json_out
         from otscli.render import tables
 
         catalog = session(ctx).catalog()

@@ -215,7 +215,7 @@ def output(
     """Print `data()` as JSON, or let `draw` draw, through a pager if asked and on a terminal. JSON never loads
     rich, and neither does `plain`, which may write uncoloured output for a pipe (None: let rich draw it)."""
     if as_json:
-        from otscli.render import json as json_out
+        from otscli.render import json_output as json_out
 
         json_out.write(data())
         return

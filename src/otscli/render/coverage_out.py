@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from otscli.coverage import ClaimCheck, Gap, OrganCoverage
 from otscli.models import Claim, display_span
-from otscli.render.json import record
+from otscli.render.json_output import record
 
 if TYPE_CHECKING:
     from rich.console import Console

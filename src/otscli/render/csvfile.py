@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from otscli.models import Catalog, Event
-from otscli.render.json import DERIVED_EVENT_FIELDS, field_names, records
+from otscli.render.json_output import DERIVED_EVENT_FIELDS, field_names, records
 
 
 def export(events: Sequence[Event], catalog: Catalog, fields: Sequence[str] | None = None) -> str:

@@ -37,7 +37,7 @@ class Exporter:
 EXPORTERS = {
     exporter.name: exporter
     for exporter in (
-        Exporter("json", (".json",), "otscli.render.json", takes_fields=True),
+        Exporter("json", (".json",), "otscli.render.json_output", takes_fields=True),
         Exporter("jsonl", (".jsonl", ".ndjson"), "otscli.render.jsonl", takes_fields=True),
         Exporter("csv", (".csv",), "otscli.render.csvfile", takes_fields=True),
         Exporter("md", (".md", ".markdown"), "otscli.render.markdown"),

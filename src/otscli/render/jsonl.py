@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from otscli.models import Catalog, Event
-from otscli.render.json import records
+from otscli.render.json_output import records
 
 
 def export(events: Sequence[Event], catalog: Catalog, fields: Sequence[str] | None = None) -> str:

@@ -167,6 +167,6 @@ def draw_sources(console: Console, catalog: Catalog) -> None:
 def draw_chosen_fields(console: Console, events: Sequence[Event], fields: Sequence[str]) -> None:
     """`ots list --fields a,b`: a column per field, the values as CSV writes them."""
     from otscli.render.csvfile import plain_cell
-    from otscli.render.json import records
+    from otscli.render.json_output import records
 
     show(console, fields, [[plain_cell(name, value) for name, value in row.items()] for row in records(events, fields)])

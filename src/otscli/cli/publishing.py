@@ -45,7 +45,7 @@ def export(
     """
     from otscli.query import select
     from otscli.render.exports import choose_exporter
-    from otscli.render.json import choose_fields
+    from otscli.render.json_output import choose_fields
 
     exporter = choose_exporter(format_name, output)
     chosen = choose_fields(fields) if fields is not None else None
@@ -69,7 +69,7 @@ def schema() -> None:
     \b
     Example: ots schema > ots-output.schema.json
     """
-    from otscli.render import json as json_out
+    from otscli.render import json_output as json_out
     from otscli.render.schema import output_schema
 
     json_out.write(output_schema())
