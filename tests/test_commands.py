@@ -177,3 +177,26 @@ def test_a_lookup_takes_the_filters_of_a_listing() -> None:
     page = edges("state", "AZ", "--since", "2019", "--kind", "summit", "--json").json()
     assert [event["id"] for event in page["events"]] == ["2019-summit"]
     assert edges("organ", "CHS", "--year", "2009", "--json").json()["events"][0]["id"] == "2009-10-03-founded"
+
+
+def test_the_list_of_commands_is_the_commands_that_exist() -> None:
+    """registry.COMMANDS names each command once, with the module that defines it, in the order of `--help`."""
+    import importlib
+
+    from otscli.cli.registry import COMMANDS
+
+    defined = {name for module in set(COMMANDS.values()) for name in importlib.import_module(module).APPS}
+    assert defined == set(COMMANDS)
+    for name, module in COMMANDS.items():
+        assert name in importlib.import_module(module).APPS, name
+    listed = re.findall(r"^  ([a-z-]+)\s", ots("--help").out, re.MULTILINE)
+    assert [name for name in listed if name in COMMANDS] == list(COMMANDS)
+
+
+def test_every_commands_help_ends_with_an_example_that_runs() -> None:
+    from otscli.cli.registry import COMMANDS
+
+    for name in COMMANDS:
+        text = ots(name, "--help").out
+        example = re.search(r"^\s*Example: (ots .*)$", text, re.MULTILINE)
+        assert example is not None and example.group(1).split()[1] == name, name
