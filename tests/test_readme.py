@@ -8,6 +8,9 @@ from __future__ import annotations
 import os
 import re
 import shlex
+from pathlib import Path
+
+import pytest
 
 from conftest import ROOT, ots
 
@@ -27,7 +30,8 @@ def render_block(block: str) -> str:
     return "".join(out)
 
 
-def test_readme_examples_print_what_the_readme_says() -> None:
+def test_readme_examples_print_what_the_readme_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # where the examples' scratch files go
     text = README.read_text(encoding="utf-8")
     fresh = BLOCK.sub(lambda match: f"```console\n{render_block(match.group(1))}```", text)
     if os.environ.get("OTS_UPDATE_README"):
