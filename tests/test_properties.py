@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -75,6 +76,7 @@ EVENTS_SCHEMA = json.loads(ots("schema").out)
 EVENTS_VALIDATOR = Draft202012Validator({"$ref": "#/$defs/events", "$defs": EVENTS_SCHEMA["$defs"]})
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(filters)
 def test_random_filters_never_crash_and_return_sorted_valid_json(chosen: dict[str, Any]) -> None:
@@ -108,6 +110,7 @@ EVERY_EVENT = [(event["id"], days(event["date"])[0], days(event["end"] or event[
                for event in ots("list", "--json").json()]  # fmt: skip
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(partial_dates(), partial_dates())
 def test_since_keeps_exactly_the_events_ending_on_or_after_it(earlier: str, later: str) -> None:
@@ -116,6 +119,7 @@ def test_since_keeps_exactly_the_events_ending_on_or_after_it(earlier: str, late
         assert {event["id"] for event in listed("--since", since).json()} == expected
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(partial_dates())
 def test_until_keeps_exactly_the_events_starting_on_or_before_its_end(until: str) -> None:
@@ -123,6 +127,7 @@ def test_until_keeps_exactly_the_events_starting_on_or_before_its_end(until: str
     assert {event["id"] for event in listed("--until", until).json()} == expected
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.integers(1990, 2030), st.integers(1990, 2030))
 def test_year_keeps_exactly_the_events_that_touch_those_years(start: int, end: int) -> None:
@@ -172,6 +177,7 @@ def disguise(name: str, data: st.DataObject) -> str:
     return "".join(c.upper() if data.draw(st.booleans()) else c.lower() for c in name)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.data())
 def test_every_registry_name_matches_across_case_and_accents(data: st.DataObject) -> None:

@@ -53,6 +53,7 @@ def build(folder: Path, *args: str) -> None:
     assert run.out == "" and "pages" in run.err
 
 
+@pytest.mark.slow
 def test_the_site_has_a_page_for_every_event_and_record_and_every_link_resolves(tmp_path: Path) -> None:
     site = tmp_path / "site"
     build(site)
@@ -91,6 +92,7 @@ def test_an_event_page_links_its_organs_place_participants_and_sources(tmp_path:
     assert "observer since 3 Sep 2018" in hungary and "events/2018-09-03-hu-observer.html" in hungary
 
 
+@pytest.mark.slow
 def test_the_same_data_writes_the_same_bytes(tmp_path: Path) -> None:
     build(tmp_path / "one")
     build(tmp_path / "two")

@@ -177,6 +177,7 @@ def test_the_piped_timeline_wraps_exactly_as_rich_does(title: str, columns: int)
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
 
 
+@pytest.mark.slow
 def test_real_bash_completes_a_name_holding_a_colon_or_equals_sign_without_doubling_it(tmp_path: Path) -> None:
     """Interactive bash splits the word at `:` and `=` and replaces only the last part: Tab, then Enter, runs
     the command with the name as written."""

@@ -129,6 +129,7 @@ def test_a_failure_between_write_and_replace_changes_nothing(tmp_path: Path, mon
     assert sorted(path.name for path in tmp_path.iterdir()) == ["mine.toml", "mine.toml.lock"]
 
 
+@pytest.mark.slow
 def test_a_held_lock_makes_add_give_up_after_its_timeout(tmp_path: Path) -> None:
     target = tmp_path / "mine.toml"
     target.write_text(HAND_WRITTEN, encoding="utf-8")
@@ -147,6 +148,7 @@ def spawn_add(target: Path, event_id: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
+@pytest.mark.slow
 def test_many_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     target = tmp_path / "shared.toml"
     target.write_text(HAND_WRITTEN, encoding="utf-8")
@@ -163,6 +165,7 @@ def test_many_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8").startswith(HAND_WRITTEN)
 
 
+@pytest.mark.slow
 def test_writers_killed_at_random_moments_leave_a_loadable_file(tmp_path: Path) -> None:
     target = tmp_path / "killed.toml"
     target.write_text(HAND_WRITTEN, encoding="utf-8")
@@ -363,6 +366,7 @@ def test_a_rewrite_between_the_last_look_and_the_rename_is_kept(
     assert content.count(b'id = "2024-05-02-elders-meet"') == 1
 
 
+@pytest.mark.slow
 def test_sixteen_writers_at_once_all_succeed(tmp_path: Path) -> None:
     target = tmp_path / "busy.toml"
     target.write_text(HAND_WRITTEN, encoding="utf-8")
