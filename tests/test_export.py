@@ -41,13 +41,14 @@ def test_csv_is_rfc_4180_and_round_trips(tmp_path: Path) -> None:
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "").replace("Line one\nline two", "")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert len(rows) == 6
-    assert list(rows[0]) == list(edges("list", "--json").json()[0])
+    recorded = [key for key in edges("list", "--json").json()[0] if key != "end"]
+    assert [column for column in rows[0] if column in recorded] == recorded  # every field, in the record's order
     hostile = next(row for row in rows if row["id"] == "2021-05-hostile")
     assert hostile["title"] == 'Comma, "quote"; back\\slash <b>&amp; [link](x) *bold* Türkiye Orbán'
     assert hostile["summary"] == "Line one\nline two # not a heading"
     summit = next(row for row in rows if row["id"] == "2019-summit")
     assert summit["disputed"] == "date=2018 (test-source)"
-    assert summit["organs"] == "CHS" and summit["end"] == "" and summit["online"] == "false"
+    assert summit["organs"] == "CHS" and summit["recorded_end"] == "" and summit["online"] == "false"
 
 
 def test_markdown_groups_by_year_and_escapes_data(tmp_path: Path) -> None:
@@ -117,3 +118,31 @@ def test_export_filters_like_the_listings() -> None:
     assert [json.loads(line)["id"] for line in lines] == [
         event["id"] for event in ots("list", *filters, "--json").json()
     ]
+
+
+def test_csv_reads_in_a_spreadsheet_dates_of_one_kind_and_names_beside_ids(tmp_path: Path) -> None:
+    """`start` and `end` are full dates whatever the precision, so a sheet sorts them as dates; names and
+    addresses stand beside the ids."""
+    import datetime as dt
+
+    rows = list(csv.DictReader(io.StringIO(export(tmp_path, "--format", "csv"), newline="")))
+    starts = [dt.date.fromisoformat(row["start"]) for row in rows]  # every cell a full date
+    assert starts == sorted(starts)
+    by_id = {row["id"]: row for row in rows}
+    assert (by_id["2019-summit"]["date"], by_id["2019-summit"]["precision"]) == ("2019", "year")
+    assert (by_id["2019-summit"]["start"], by_id["2019-summit"]["end"]) == ("2019-01-01", "2019-12-31")
+    forum = by_id["2018-12-30-new-year-forum"]
+    assert (forum["start"], forum["end"], forum["recorded_end"]) == ("2018-12-30", "2019-01-02", "2019-01-02")
+    founded = by_id["2009-10-03-founded"]
+    assert founded["city_name"] == "Nakhchivan" and founded["state_names"] == "Azerbaijan; Türkiye"
+    assert founded["organ_names"] == "Council of Heads of State"
+    assert founded["source_urls"] == "https://example.org/ots-tests"
+
+
+def test_tsv_by_its_extension_and_a_byte_order_mark_for_excel(tmp_path: Path) -> None:
+    sheet = tmp_path / "events.tsv"
+    assert edges("list", "-o", str(sheet)).code == 0
+    header, first, *_ = sheet.read_bytes().decode("utf-8").split("\r\n")
+    assert header.startswith("id\tdate\tprecision\tstart\tend\t") and first.startswith("2009-10-03-founded\t")
+    excel = edges("export", "-f", "excel-csv").raw
+    assert excel.startswith(b"\xef\xbb\xbfid,date,") and "Türkiye".encode() in excel

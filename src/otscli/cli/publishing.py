@@ -24,7 +24,8 @@ def export(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="json, jsonl, csv, md, ics, svg, html, geojson, svg-map, csl-json, bibtex or timelinejs.",
+            help="json, jsonl, csv, tsv, excel-csv, md, ics, svg, html, geojson, svg-map, csl-json, bibtex or "
+            "timelinejs.",
         ),
     ] = None,
     output: Annotated[

@@ -40,6 +40,8 @@ EXPORTERS = {
         Exporter("json", (".json",), "otscli.render.json_output", takes_fields=True),
         Exporter("jsonl", (".jsonl", ".ndjson"), "otscli.render.jsonl", takes_fields=True),
         Exporter("csv", (".csv",), "otscli.render.csvfile", takes_fields=True),
+        Exporter("tsv", (".tsv", ".tab"), "otscli.render.csvfile", "export_tsv", takes_fields=True),
+        Exporter("excel-csv", (), "otscli.render.csvfile", "export_excel", takes_fields=True),
         Exporter("md", (".md", ".markdown"), "otscli.render.markdown"),
         Exporter("ics", (".ics", ".ical"), "otscli.render.icalendar_out"),
         Exporter("svg", (".svg",), "otscli.render.picture", "export_svg"),
