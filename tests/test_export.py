@@ -72,19 +72,26 @@ def test_icalendar_parses_folds_and_spans_partial_dates(tmp_path: Path) -> None:
     calendar = icalendar.Calendar.from_ical(text)
     events = {str(item["UID"]): item for item in calendar.walk("VEVENT")}
     assert len(events) == 6
+    # Known only to the month or the year: one transparent day-long entry on the first day, not a block of days.
     month = events["2017-11-elders@otscli"]
     assert (str(month["DTSTART"].to_ical(), "ascii"), str(month["DTEND"].to_ical(), "ascii")) == (
         "20171101",
-        "20171201",
+        "20171102",
     )
-    assert str(month["X-OTS-PRECISION"]) == "month"
+    assert str(month["X-OTS-PRECISION"]) == "month" and str(month["TRANSP"]) == "TRANSPARENT"
+    assert str(month["SUMMARY"]) == "Elders meet in November (Nov 2017, day not known)"
     year = events["2019-summit@otscli"]
-    assert (year["DTSTART"].dt.isoformat(), year["DTEND"].dt.isoformat()) == ("2019-01-01", "2020-01-01")
+    assert (year["DTSTART"].dt.isoformat(), year["DTEND"].dt.isoformat()) == ("2019-01-01", "2019-01-02")
+    assert str(year["TRANSP"]) == "TRANSPARENT"
     across = events["2018-12-30-new-year-forum@otscli"]
     assert (across["DTSTART"].dt.isoformat(), across["DTEND"].dt.isoformat()) == ("2018-12-30", "2019-01-03")
+    assert str(across["TRANSP"]) == "OPAQUE"
     assert str(events["2030-planned-summit@otscli"]["STATUS"]) == "TENTATIVE"
     hostile = events["2021-05-hostile@otscli"]
-    assert str(hostile["SUMMARY"]) == 'Comma, "quote"; back\\slash <b>&amp; [link](x) *bold* Türkiye Orbán'
+    assert (
+        str(hostile["SUMMARY"])
+        == 'Comma, "quote"; back\\slash <b>&amp; [link](x) *bold* Türkiye Orbán (May 2021, day not known)'
+    )
     assert str(hostile["DESCRIPTION"]).startswith("Line one\nline two")
     assert export(tmp_path, "--format", "ics") == text  # stable UIDs and stamps: the same bytes again
 

@@ -57,13 +57,20 @@ def description(event: Event, catalog: Catalog) -> str:
 
 
 def vevent(event: Event, catalog: Catalog) -> list[str]:
+    """An event known to the day spans its days. One known only to the month or year is a single transparent
+    all-day entry on the first day it can have been, with the precision in its title: a month-long or year-long
+    block would fill a calendar with days on which nothing is known to have happened."""
+    known_to_the_day = event.date.precision == "day"
+    last = event.last_day if known_to_the_day else event.first_day
+    title = event.title if known_to_the_day else f"{event.title} ({event.display_date}, day not known)"
     lines = [
         "BEGIN:VEVENT",
         f"UID:{event.id}@otscli",
         f"DTSTAMP:{DTSTAMP}",
         f"DTSTART;VALUE=DATE:{day(event.first_day)}",
-        f"DTEND;VALUE=DATE:{day(event.last_day + dt.timedelta(days=1))}",
-        f"SUMMARY:{escape(event.title)}",
+        f"DTEND;VALUE=DATE:{day(last + dt.timedelta(days=1))}",
+        f"SUMMARY:{escape(title)}",
+        f"TRANSP:{'OPAQUE' if known_to_the_day else 'TRANSPARENT'}",
         "CATEGORIES:" + ",".join(escape(name) for name in categories(event, catalog)),
         f"STATUS:{STATUS[event.status]}",
         f"X-OTS-PRECISION:{event.date.precision}",
