@@ -125,6 +125,26 @@ def test_bibtex_parses_with_bibtexparser() -> None:
         dipam["author"] == "Tokgöz, Ali Furkan" and dipam["year"] == "2025" and dipam["month"] == "March"
     )  # the month macro, expanded
     assert dipam["url"].startswith("https://") and "Analysis No. 55" in dipam["title"]
+    # Each address once, the publisher where biblatex reads it on @misc, and "… and …" kept one name.
+    assert all("howpublished" not in entry and "organization" not in entry for entry in entries.values())
+    assert text.count(dipam["url"]) == 1
+    assert dipam["publisher"] == "{DİPAM (Center for Diplomatic Affairs and Political Studies)}"
+
+
+def test_a_publisher_is_printed_once_by_a_citation_style() -> None:
+    """CSL-JSON gives the publisher once, not also as the container title ("AzVision. AzVision.")."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    items = json.loads(bundled("export", "--format", "csl-json"))
+    assert all("container-title" not in item for item in items)
+    named = next(item for item in items if item.get("publisher") and "author" not in item)
+    bibliography = CitationStylesBibliography(
+        CitationStylesStyle("harvard-cite-them-right", validate=False), CiteProcJSON(items), formatter.plain
+    )
+    bibliography.register(Citation([CitationItem(named["id"])]))
+    (entry,) = [str(line) for line in bibliography.bibliography()]
+    assert entry.count(named["publisher"]) <= 1, entry
 
 
 @pytest.mark.parametrize("style", ["text", "markdown", "bibtex"])

@@ -36,9 +36,8 @@ def csl_item(source: Source) -> dict[str, Any]:
     }
     if source.author:
         item["author"] = [person(source.author)]
-    if source.publisher:
+    if source.publisher:  # not also as container-title: styles would print the name twice
         item["publisher"] = source.publisher
-        item["container-title"] = source.publisher
     if source.date:
         parts = [source.date.year, source.date.month, source.date.day]
         item["issued"] = {"date-parts": [[part for part in parts if part is not None]]}
@@ -74,16 +73,16 @@ def bibtex_entry(source: Source) -> str:
     if source.author:
         given, _, family = source.author.rpartition(" ")
         fields.append(("author", latex(f"{family}, {given}" if given else source.author)))
-    if source.publisher:
-        fields.append(("organization" if not source.author else "publisher", latex(source.publisher)))
+    if source.publisher:  # biblatex drops `organization` on @misc; braces keep "… and …" one name
+        publisher = latex(source.publisher)
+        fields.append(("publisher", "{" + publisher + "}" if re.search(r"\band\b", publisher) else publisher))
     if source.date:
         fields.append(("year", str(source.date.year)))
         if source.date.month:
             fields.append(("month", _MONTHS[source.date.month - 1]))
         fields.append(("date", str(source.date)))
     if source.url:
-        fields.append(("url", source.url.replace("{", "%7B").replace("}", "%7D")))
-        fields.append(("howpublished", r"\url{" + source.url.replace("{", "%7B").replace("}", "%7D") + "}"))
+        fields.append(("url", source.url.replace("{", "%7B").replace("}", "%7D")))  # once: the styles print it
     unbalanced = [name for name, value in fields if not balanced(value)]
     if unbalanced:  # the escaping above makes this impossible; never write an entry that would swallow the next
         raise ValueError(f"source {source.id}: unbalanced braces in {', '.join(unbalanced)}")
