@@ -176,6 +176,11 @@ def test_timelinejs_follows_the_documented_format() -> None:
         assert slide["text"]["headline"] and "Sources: " in slide["text"]["text"]
         assert "<script" not in slide["text"]["text"]
     assert len({slide["unique_id"] for slide in timeline["events"]}) == len(events)
+    # TimelineJS stacks a row per group: the whole record in a dozen at most, a principal organ by its name.
+    groups = {slide.get("group") for slide in timeline["events"]} - {None}
+    assert len(groups) <= 12 and "Council of Heads of State" in groups
+    by_id = {slide["unique_id"]: slide for slide in timeline["events"]}
+    assert by_id["2019-10-15-summit-baku"]["group"] == "Council of Heads of State"
 
 
 def test_the_calendar_can_be_subscribed_to() -> None:

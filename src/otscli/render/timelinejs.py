@@ -1,7 +1,8 @@
 """The JSON that Knight Lab's TimelineJS3 reads, so that a newsroom can embed the record.
 
 Format: https://timeline.knightlab.com/docs/json-format.html. Dates carry only the precision stored; the text
-is HTML, escaped, with the sources linked; each event's group is its first organ."""
+is HTML, escaped, with the sources linked; each event's group is its first organ when a principal organ, else
+that organ's family: eight groups at most (and events with no organ in none)."""
 
 from __future__ import annotations
 
@@ -35,8 +36,22 @@ def slide(event: Event, catalog: Catalog) -> dict[str, Any]:
     if event.end is not None:
         item["end_date"] = date_object(event.end)
     if event.organs:
-        item["group"] = escape(catalog.organ_by_id[event.organs[0]].name)
+        item["group"] = escape(group_of(event, catalog))
     return item
+
+
+FAMILIES = {
+    "related": "Related organizations",
+    "mechanism": "Cooperation mechanisms and ministerial meetings",
+    "predecessor": "Before the Council: summits of Turkic-speaking states",
+}
+
+
+def group_of(event: Event, catalog: Catalog) -> str:
+    """The row of the timeline: a principal organ by name (five of them), else the family of its first organ,
+    so that the whole record fits in a navigable number of rows (TimelineJS stacks one row per group)."""
+    organ = catalog.organ_by_id[event.organs[0]]
+    return organ.name if organ.kind == "principal" else FAMILIES[organ.kind]
 
 
 def plural(count: int, noun: str) -> str:
