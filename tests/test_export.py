@@ -61,6 +61,9 @@ def test_markdown_groups_by_year_and_escapes_data(tmp_path: Path) -> None:
     assert "A summit announced for 2030 (İstanbul, Türkiye; Council of Heads of State) \\[planned\\]" in text
     assert "⚑ disputed: date" in text
     assert "  Line one line two \\# not a heading" in text
+    summit = text[text.index("A summit known only by its year") :].split("\n- ")[0]
+    assert "  - Outcome: Vision \\[link=https\\://x\\]adopted\\[/link\\]" in summit  # kept, and inert
+    assert "  - Sources: [A source for the tests](<https://example.org/ots-tests>), ots tests" in summit
 
 
 def test_icalendar_parses_folds_and_spans_partial_dates(tmp_path: Path) -> None:

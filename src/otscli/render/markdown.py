@@ -1,4 +1,5 @@
-"""Markdown: the timeline grouped by year, ready to paste into notes; data never becomes markup."""
+"""Markdown: the timeline grouped by year, each event with its summary, outcomes and sources, ready to paste into
+notes; data never becomes markup."""
 
 from __future__ import annotations
 
@@ -31,6 +32,14 @@ def link_destination(url: str) -> str:
     return f"<{encoded}>"
 
 
+def source_link(catalog: Catalog, source_id: str) -> str:
+    """ "[Title](<address>), Publisher": the title linked where the source has an address."""
+    source = catalog.source_by_id[source_id]
+    title = escape(source.title)
+    linked = f"[{title}]({link_destination(source.url)})" if source.url else title
+    return linked + (f", {escape(source.publisher)}" if source.publisher else "")
+
+
 def export(events: Sequence[Event], catalog: Catalog) -> str:
     lines: list[str] = []
     year: int | None = None
@@ -48,4 +57,6 @@ def export(events: Sequence[Event], catalog: Catalog) -> str:
         lines.append(line)
         if event.summary:
             lines.append(f"  {escape(event.summary)}")
+        lines += [f"  - Outcome: {escape(outcome)}" for outcome in event.outcomes]
+        lines.append("  - Sources: " + "; ".join(source_link(catalog, source_id) for source_id in event.sources))
     return "\n".join(lines).strip("\n") + "\n"
