@@ -82,3 +82,13 @@ def test_every_event_key_is_required_and_nothing_else_is_allowed() -> None:
     assert event["additionalProperties"] is False
     extra = {**edges("list", "--json").json()[0], "colour": "red"}
     assert list(validator_for("list").iter_errors([extra]))
+
+
+def test_output_with_fields_follows_the_schema() -> None:
+    schema = current_schema()
+    part = {"$ref": schema["x-fields"], "$defs": schema["$defs"]}
+    for args in (["list", "--fields", "id,title,overdue"], ["timeline", "--fields", "date,organs,part_of"]):
+        data = edges(*args, "--json").json()
+        assert data and list(data[0]) == args[2].split(",")
+        assert list(Draft202012Validator(part).iter_errors(data)) == []
+    assert list(Draft202012Validator(part).iter_errors([{"colour": "red"}]))  # only event fields

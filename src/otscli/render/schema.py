@@ -86,8 +86,12 @@ def output_schema() -> dict[str, Any]:
     records["StateEvent"] = {**records["Event"], "title": "StateEvent",
                              "properties": {**records["Event"]["properties"], "role": ROLE},
                              "required": [*records["Event"]["required"], "role"]}  # fmt: skip
+    # With --fields, each event holds exactly the fields named, in that order: any of the keys, none required.
+    records["EventFields"] = {"type": "object", "title": "EventFields", "properties": records["Event"]["properties"],
+                              "minProperties": 1, "additionalProperties": False}  # fmt: skip
     outputs = {
         "events": array_of("Event"),
+        "events_with_fields": array_of("EventFields"),
         "event_page": event_page,
         "organs": array_of("Organ"),
         "organ_page": page("organ", "Organ", "events"),
@@ -194,6 +198,7 @@ def output_schema() -> dict[str, Any]:
         "title": "ots --json output",
         "description": "Each command's --json output is one of the definitions; x-commands says which.",
         "x-commands": {command: f"#/$defs/{name}" for command, name in COMMANDS.items()},
+        "x-fields": "#/$defs/events_with_fields",  # timeline, list, search, next and export with --fields
         "anyOf": [ref(name) for name in outputs],
         "$defs": {**outputs, **dict(sorted(records.items()))},
     }
