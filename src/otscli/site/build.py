@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from otscli.errors import DataError, printable
 from otscli.models import Catalog, Event
 from otscli.names import fold
+from otscli.query import alias_index
 from otscli.render.describe import current_status, kind_label, place, provenance, status_label
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -122,7 +123,8 @@ def plan(catalog: Catalog, events: Sequence[Event]) -> Pages:
         section: [record for record in records if record.id in involved] for section, _, _, records, _ in registries
     }
     index = {"years": sorted(by_year.items()), "events": events, "organs": shown["organs"], "states": shown["states"],
-             "cities": shown["cities"], "search": search_texts(events)}  # fmt: skip
+             "cities": shown["cities"], "search": search_texts(events),
+             "other_names": other_names(catalog)}  # fmt: skip
     pages: Pages = [("index.html", "index.html", index)]
     pages += [(f"events/{page_name(event.id)}.html", "event.html", {"event": event}) for event in events]
     for section, template, title, _, keys in registries:
@@ -139,5 +141,13 @@ def plan(catalog: Catalog, events: Sequence[Event]) -> Pages:
 
 
 def search_texts(events: Sequence[Event]) -> dict[str, str]:
-    """What the in-browser search looks in, folded as the command line folds names: title, summary, outcomes."""
-    return {event.id: fold(" ".join([event.title, event.summary, *event.outcomes])) for event in events}
+    """What the in-browser search looks in, folded as the command line folds names: what `ots search` looks in
+    (title, summary, outcomes, tags and id)."""
+    return {event.id: fold(" ".join([event.title, event.summary, *event.outcomes, *event.tags, event.id]))
+            for event in events}  # fmt: skip
+
+
+def other_names(catalog: Catalog) -> dict[str, list[str]]:
+    """Each folded name of a state, organ or city to the spellings `ots search` takes for it (Şuşa: Shusha, ...),
+    for the page's script."""
+    return {name: sorted(spellings) for name, spellings in sorted(alias_index(catalog).items()) if spellings}

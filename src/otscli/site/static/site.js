@@ -16,6 +16,13 @@
   }
   function hasWord(list, word) { return (" " + list + " ").indexOf(" " + word + " ") !== -1; }
 
+  // A word that names a state, organ or city finds its other names too, as `ots search` does.
+  var names = document.getElementById("other-names");
+  var spellings = names ? JSON.parse(names.textContent) : {};
+  function found(text, word) {
+    return [word].concat(spellings[word] || []).some(function (spelling) { return text.indexOf(spelling) !== -1; });
+  }
+
   function apply() {
     var since = parseInt(form.since.value, 10), until = parseInt(form.until.value, 10);
     var organ = form.organ.value, state = form.state.value, city = form.city.value, kind = form.kind.value;
@@ -26,7 +33,7 @@
       var ok = (isNaN(since) || parseInt(data.last, 10) >= since) && (isNaN(until) || parseInt(data.first, 10) <= until)
         && (!organ || hasWord(data.organs, organ)) && (!state || hasWord(data.states, state))
         && (!city || data.city === city) && (!kind || data.kind === kind)
-        && words.every(function (word) { return data.text.indexOf(word) !== -1; });
+        && words.every(function (word) { return found(data.text, word); });
       item.hidden = !ok;
       if (ok) { count += 1; }
     });
@@ -34,10 +41,25 @@
     shown.textContent = count + " of " + items.length + " events shown";
   }
 
+  // The filters live in the address (index.html?organ=CHS&q=baku), so a filtered view can be shared.
+  var fields = ["since", "until", "organ", "state", "city", "kind", "q"];
+  function fromAddress() {
+    var params = new URLSearchParams(window.location.search);
+    fields.forEach(function (name) { if (params.has(name)) { form[name].value = params.get(name); } });
+  }
+  function toAddress() {
+    var params = new URLSearchParams();
+    fields.forEach(function (name) { if (form[name].value) { params.set(name, form[name].value); } });
+    var query = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  }
+  function update() { apply(); toAddress(); }
+
   form.hidden = false;
-  form.addEventListener("input", apply);
-  form.addEventListener("change", apply);
-  form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+  fromAddress();
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  form.addEventListener("reset", function () { window.setTimeout(update, 0); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   apply();
 }());
