@@ -156,3 +156,26 @@ def test_tsv_by_its_extension_and_a_byte_order_mark_for_excel(tmp_path: Path) ->
     assert header.startswith("id\tdate\tprecision\tstart\tend\t") and first.startswith("2009-10-03-founded\t")
     excel = edges("export", "-f", "excel-csv").raw
     assert excel.startswith(b"\xef\xbb\xbfid,date,") and "Türkiye".encode() in excel
+
+
+def test_pictures_are_self_contained_and_stats_draws_a_chart(tmp_path: Path) -> None:
+    """A picture for an article fetches nothing: no web font, no address but the SVG namespace."""
+    import re
+    import xml.etree.ElementTree as ElementTree
+
+    timeline = export(tmp_path, "--format", "svg")
+    chart = tmp_path / "chart.svg"
+    run = edges("stats", "--by", "kind", "-o", str(chart))
+    assert (run.code, run.out) == (0, "")
+    drawn = chart.read_text(encoding="utf-8")
+    for svg in (timeline, drawn):
+        ElementTree.fromstring(svg)
+        assert "@font-face" not in svg
+        fetched = re.sub(r"<!--.*?-->", "", svg, flags=re.DOTALL)  # a comment names rich's site; nothing loads it
+        assert set(re.findall(r"https?://[^\s\"')]+", fetched)) <= {"http://www.w3.org/2000/svg"}
+    import html
+
+    text = html.unescape(drawn).replace("\xa0", " ")
+    assert "Events per kind (ots stats)" in text and "conference" in text
+    refused = edges("stats", "-o", str(tmp_path / "chart.png"))
+    assert refused.code == 2 and "give a name ending in .svg" in refused.err and not (tmp_path / "chart.png").exists()

@@ -20,7 +20,7 @@ from otscli.cli.options import (
     output,
     with_filters,
 )
-from otscli.errors import UsageError
+from otscli.errors import UsageError, printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -149,6 +149,10 @@ def stats(
     limit: Annotated[int | None, typer.Option("--limit", metavar="N", min=0, help="At most N rows.")] = None,
     json: Json = False,
     pager: Pager = False,
+    chart: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE.svg", help="Save the bar chart as a picture for an article."),
+    ] = None,
 ) -> None:
     """How many events there are per year, organ, city, state or kind, as a bar chart.
 
@@ -167,6 +171,15 @@ def stats(
         raise UsageError(f"--by given {len(by)} times; give one of year, organ, city, state or kind")
     catalog = session(ctx).catalog()
     counts = count_by(catalog, select(catalog, filters.resolve(catalog)), grouping(by[0] if by else "year"))[:limit]
+    if chart is not None:
+        from otscli.atomic import write_output
+        from otscli.render.picture import chart_svg
+
+        if not chart.lower().endswith(".svg"):
+            raise UsageError(f"-o {printable(chart)}: a chart is written as SVG; give a name ending in .svg")
+        title = f"Events per {by[0] if by else 'year'} (ots stats)"
+        write_output(chart, chart_svg(lambda out: drawn.draw(out, counts), title).encode("utf-8"))
+        return
     output(json, pager, lambda: json_out.counts(counts), lambda out: drawn.draw(out, counts))
 
 
