@@ -147,18 +147,33 @@ def test_a_publisher_is_printed_once_by_a_citation_style() -> None:
     assert entry.count(named["publisher"]) <= 1, entry
 
 
-@pytest.mark.parametrize("style", ["text", "markdown", "bibtex"])
-def test_cite_prints_the_event_and_every_source(style: str) -> None:
+@pytest.mark.parametrize("style", ["text", "markdown", "bibtex", "csl-json", "ris"])
+def test_cite_gives_the_records_entry_and_every_source(style: str) -> None:
+    """First the record's own entry for the event (its title, the as-of day, where it is), then each source."""
     event = json.loads(bundled("show", "2018-09-03-summit-cholpon-ata", "--json"))
-    out = bundled("cite", "2018-09-03-summit-cholpon-ata", "--format", style)
+    out = ots("cite", "2018-09-03-summit-cholpon-ata", "--format", style).raw.decode("utf-8")  # as written: CRLF
+    as_of = bundled("--version").split("as of ")[1].rstrip(")\n")
     for source in event["sources"]:
-        assert (source["url"] in out) if style != "bibtex" else (source["id"] in out)
+        assert (source["url"] in out) if style not in ("bibtex", "csl-json") else (source["id"] in out)
     if style == "bibtex":
         import bibtexparser
 
-        assert len(bibtexparser.loads(out).entries) == len(event["sources"])
+        entries = bibtexparser.loads(out).entries
+        assert len(entries) == len(event["sources"]) + 1
+        assert entries[0]["ID"] == "ots-2018-09-03-summit-cholpon-ata" and entries[0]["date"] == as_of
+    elif style == "csl-json":
+        from citeproc.source.json import CiteProcJSON
+
+        items = json.loads(out)
+        CiteProcJSON(items)  # reads as CSL-JSON
+        assert items[0]["type"] == "dataset" and items[0]["title"] == "6th Summit of the Council of Heads of State"
+    elif style == "ris":
+        records = [block for block in out.split("ER  - \r\n") if block.strip()]
+        assert len(records) == len(event["sources"]) + 1 and records[0].startswith("TY  - DATA\r\n")
+        assert f"DA  - {as_of.replace('-', '/')}\r\n" in records[0]
     else:
         assert "Cholpon-Ata" in out and "3 Sep 2018" in out
+        assert f"as of {as_of}. Entry 2018-09-03-summit-cholpon-ata" in out
     assert edges("cite", "2019-summit", "--format", "latex").code == 2
 
 

@@ -65,7 +65,7 @@ VALUES: dict[str, Complete] = {
     "status": choices(("held", "planned", "cancelled")),
     "by": choices(("year", "organ", "city", "state", "kind")),
     "format_name": choices(export_formats),
-    "style": choices(("text", "markdown", "bibtex")),
+    "style": choices(("text", "markdown", "bibtex", "csl-json", "ris")),
     "colour": choices(("auto", "always", "never")),
     "event_id": completions("events"),
     "source_id": completions("sources"),

@@ -11,7 +11,7 @@ from otscli.cli.options import Json, Organ, Pager, command, output
 from otscli.query import choose
 
 APPS: dict[str, typer.Typer] = {}
-CITATION_STYLES = ("text", "markdown", "bibtex")
+CITATION_STYLES = ("text", "markdown", "bibtex", "csl-json", "ris")
 
 
 @command(APPS, "coverage")
@@ -46,10 +46,10 @@ def cite(
     ],
     style: Annotated[
         str,
-        typer.Option("--format", "-f", metavar="STYLE", help="text, markdown or bibtex."),
+        typer.Option("--format", "-f", metavar="STYLE", help="text, markdown, bibtex, csl-json or ris."),
     ] = "text",
 ) -> None:
-    """An event and its sources as a citation to paste.
+    """The record's entry for an event, and the event's sources, as citations to paste.
 
     \b
     Example: ots cite 2018-09-03-summit-cholpon-ata --format bibtex

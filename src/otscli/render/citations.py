@@ -111,18 +111,75 @@ def reference(source: Source, markdown: bool = False) -> str:
     return f"{who}{when}. {title}.{tail}" + (f" {source.url}" if source.url else "")
 
 
+RECORD_NAME = "ots: the record of the Organization of Turkic States"
+
+
+def record_reference(event: Event, catalog: Catalog) -> str:
+    """The record's own entry for the event, as a work to cite: its title, the day the record was checked to,
+    and where the entry is (its id in the bundled data file)."""
+    as_of = f", as of {catalog.as_of}" if catalog.as_of is not None else ""
+    return f"{RECORD_NAME}{as_of}. Entry {event.id}, {event.title}. data/events.toml."
+
+
+def record_csl_item(event: Event, catalog: Catalog) -> dict[str, Any]:
+    where = f"Entry {event.id} in data/events.toml"
+    item: dict[str, Any] = {
+        "id": f"ots-{event.id}",
+        "type": "dataset",
+        "title": event.title,
+        "container-title": RECORD_NAME,
+        "note": where,
+    }
+    if catalog.as_of is not None:
+        item["issued"] = {"date-parts": [[catalog.as_of.year, catalog.as_of.month, catalog.as_of.day]]}
+    return item
+
+
+def record_bibtex_entry(event: Event, catalog: Catalog) -> str:
+    fields = [("title", "{" + latex(event.title) + "}"), ("organization", latex(RECORD_NAME)),
+              ("note", latex(f"Entry {event.id} in data/events.toml"))]  # fmt: skip
+    if catalog.as_of is not None:
+        fields += [("year", str(catalog.as_of.year)), ("date", str(catalog.as_of))]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@misc{{ots-{event.id},\n{body}\n}}\n"
+
+
+def ris(event: Event, catalog: Catalog, sources: Sequence[Source]) -> str:
+    """RIS (Zotero, EndNote, Mendeley): the record's entry, then each source, CRLF lines."""
+    entry = [("TY", "DATA"), ("TI", event.title), ("T2", RECORD_NAME), ("N1", f"Entry {event.id} in data/events.toml")]
+    entry += [("DA", str(catalog.as_of).replace("-", "/"))] if catalog.as_of is not None else []
+    records = [[*entry, ("ID", f"ots-{event.id}")]]
+    for source in sources:
+        lines = [("TY", "ELEC"), ("TI", source.title)]
+        lines += [("AU", source.author)] if source.author else []
+        lines += [("PB", source.publisher)] if source.publisher else []
+        lines += [("DA", str(source.date).replace("-", "/"))] if source.date else []
+        lines += [("UR", source.url)] if source.url else []
+        records.append([*lines, ("ID", source.id)])
+    return "".join("".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines) + "ER  - \r\n\r\n"
+                   for lines in records)  # fmt: skip
+
+
 def cite(event: Event, catalog: Catalog, style: str) -> str:
-    """One event and its sources, as plain text, Markdown or BibTeX, ready to paste."""
+    """One event: the record's own entry for it, then its sources, as plain text, Markdown, BibTeX, CSL-JSON or
+    RIS, ready to paste."""
     sources = [catalog.source_by_id[source_id] for source_id in event.sources]
     if style == "bibtex":
-        return "\n".join(bibtex_entry(source) for source in sources)
+        return "\n".join([record_bibtex_entry(event, catalog), *(bibtex_entry(source) for source in sources)])
+    if style == "csl-json":
+        from otscli.render.indented import dumps
+
+        return dumps([record_csl_item(event, catalog), *(csl_item(source) for source in sources)]) + "\n"
+    if style == "ris":
+        return ris(event, catalog, sources)
     where = place(event, catalog)
     headline = f"{event.title} ({event.display_date}{', ' + where if where else ''})"
     if style == "markdown":
         from otscli.render.markdown import escape
 
-        lines = [f"**{escape(headline)}**", "", *(f"- {reference(source, markdown=True)}" for source in sources)]
-    else:
-        lines = [headline, *(f"  [{number}] {reference(source)}" for number, source in enumerate(sources, 1))]
-    lines.append(f"(ots record {event.id})" if style != "markdown" else f"\n_ots record `{event.id}`_")
+        lines = [f"**{escape(headline)}**", "", f"- {escape(record_reference(event, catalog))}",
+                 *(f"- {reference(source, markdown=True)}" for source in sources)]  # fmt: skip
+        return "\n".join(lines) + "\n"
+    lines = [headline, f"  [0] {record_reference(event, catalog)}",
+             *(f"  [{number}] {reference(source)}" for number, source in enumerate(sources, 1))]  # fmt: skip
     return "\n".join(lines) + "\n"

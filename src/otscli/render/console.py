@@ -109,6 +109,10 @@ def pager_command() -> str:
     return "less"
 
 
+def default_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def page(text: str) -> bool:
     """Shows `text` through the pager, as git does: run directly unless the command needs a shell, with Ctrl-C
     left to the pager while it runs. False when there is no pager to run (empty, `cat`) or it cannot start, so
@@ -118,13 +122,14 @@ def page(text: str) -> bool:
         return False
     environment = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
     direct = not SHELL_SYNTAX & set(command)
-    try:
-        pager = subprocess.Popen([command] if direct else command, shell=not direct,
-                                 stdin=subprocess.PIPE, env=environment)  # fmt: skip
-    except OSError:
-        return False
+    # Ignored from before the pager starts (its first Ctrl-C may come at once); the pager gets the default back.
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
+        try:
+            pager = subprocess.Popen([command] if direct else command, shell=not direct, stdin=subprocess.PIPE,
+                                     env=environment, preexec_fn=default_interrupt)  # fmt: skip
+        except OSError:
+            return False
         pager.communicate(text.encode("utf-8"))
     finally:
         signal.signal(signal.SIGINT, previous)
