@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from otscli.atomic import TEMP_SUFFIX, write_all, write_atomically
+from otscli.atomic import TEMP_SUFFIX, write_atomically, write_into
 from otscli.errors import DataError, UsageError, printable
 from otscli.models import KINDS, STATUSES, Catalog, Event
 from otscli.names import build_index, fold
@@ -225,11 +225,7 @@ def held_open(path: Path) -> Iterator[int | None]:
 def append_in_place(path: Path, content: bytes, shown: str) -> None:
     """Appends `content` to the file at `path`, as the program that wrote it meant to."""
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
-        try:
-            write_all(descriptor, content)
-        finally:
-            os.close(descriptor)
+        write_into(path, content, os.O_APPEND)
     except OSError as error:
         raise DataError(
             f"{shown}: the event was added, but what another program appended at the same moment could not be "

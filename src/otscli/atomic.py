@@ -116,11 +116,7 @@ def put_in_place_if(temp: Path, path: Path, unchanged: Callable[[Path], bool], c
         exchange(temp, path)
         ours = temp.read_bytes()
         if len(ours) > len(content) and ours.startswith(content):
-            descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
-            try:
-                write_all(descriptor, ours[len(content) :])
-            finally:
-                os.close(descriptor)
+            write_into(path, ours[len(content) :], os.O_APPEND)
         return False
     if not unchanged(path):
         return False
@@ -249,12 +245,17 @@ def write_stream(descriptor: int, content: bytes, shown: str) -> None:
         raise DataError(f"{shown}: cannot write: {error.strerror or error}") from None
 
 
+def write_into(path: Path, content: bytes, flags: int) -> None:
+    """Opens the file at `path` as it is (no create, no replace) with `flags` and writes all of `content`."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CLOEXEC | flags)
+    try:
+        write_all(descriptor, content)
+    finally:
+        os.close(descriptor)
+
+
 def write_device(path: Path, content: bytes, shown: str) -> None:
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
-        try:
-            write_all(descriptor, content)
-        finally:
-            os.close(descriptor)
+        write_into(path, content, os.O_NOCTTY)
     except OSError as error:
         raise DataError(f"{shown}: cannot write: {error.strerror or error}") from None
