@@ -58,6 +58,7 @@ class Registry:
     events_of: Callable[[Catalog, Any], list[Event]]
     draw_one: str  # the otscli.render.pages function
     draw_many: str  # the otscli.render.tables function
+    about_each: Callable[[Catalog, Any, Event], dict[str, Any]] | None = None  # keys added to each event's JSON
 
 
 def events_with(field: str) -> Callable[[Catalog, Any], list[Event]]:
@@ -68,6 +69,14 @@ def events_with(field: str) -> Callable[[Catalog, Any], list[Event]]:
         return select(catalog, Filter(**only))
 
     return find
+
+
+def role_in(catalog: Catalog, state: Any, event: Event) -> dict[str, Any]:
+    """The state's part in the event: "role": {"host": ..., "status": ...}."""
+    from otscli.query import role_of
+
+    role = role_of(catalog, state, event)
+    return {"role": {"host": role.host, "status": role.status}}
 
 
 def citing(catalog: Catalog, record: Any) -> list[Event]:
@@ -88,7 +97,8 @@ REGISTRIES = (
                       "Example: ots state Hungary",
              many_help="All states, with the latest standing in the organization that the record holds.\n\n\b\n"
                        "Example: ots states --json | jq -r '.[].name'",
-             find="find_state", events_of=events_with("states"), draw_one="draw_state", draw_many="draw_states"),
+             find="find_state", events_of=events_with("states"), draw_one="draw_state", draw_many="draw_states",
+             about_each=role_in),
     Registry(one="city", many="cities", argument="NAME", argument_help="City name or alias.",
              one_help="One city and the events held there.\n\n\b\n"
                       "Example: ots city Baku --json | jq '.events | length'",
@@ -123,10 +133,9 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
 
         def data() -> dict[str, Any]:
             listed = json_out.records(events)
-            if registry.one == "state":  # each event with the state's part in it
+            if registry.about_each is not None:
                 for item, event in zip(listed, events, strict=True):
-                    role = query.role_of(catalog, found, event)
-                    item["role"] = {"host": role.host, "status": role.status}
+                    item.update(registry.about_each(catalog, found, event))
             return {registry.one: json_out.record(found), "events": listed}
 
         output(json, pager, data, lambda out: draw(out, found, events, catalog))

@@ -61,23 +61,15 @@ def overdue_sentence(event: Event, catalog: Catalog) -> str:
     return f"Planned; its date has passed and the record holds no report that it took place{checked}."
 
 
-def own_files(catalog: Catalog) -> list[str]:
-    """The data files read besides the bundled record (the user file, OTS_DATA, --data)."""
+def provenance(catalog: Catalog) -> str:
+    """One sentence on what an output rests on: the day the record was checked to, and the user's own files
+    (every data file read besides the bundled record: the user file, OTS_DATA, --data)."""
     from otscli.errors import printable
     from otscli.store import bundled_path
 
     bundled = printable(str(bundled_path()))
-    return [name for name in catalog.files if name != bundled]
-
-
-def provenance(catalog: Catalog) -> str:
-    """One sentence on what an output rests on: the day the record was checked to, and the user's own files."""
-    from otscli.errors import printable
-    from otscli.store import bundled_path
-
-    with_bundled = printable(str(bundled_path())) in catalog.files
-    own = own_files(catalog)
-    if not with_bundled:
+    own = [name for name in catalog.files if name != bundled]
+    if bundled not in catalog.files:
         checked = f" (as of {catalog.as_of})" if catalog.as_of is not None else ""
         return f"From your own files only{checked}: {', '.join(own)}." if own else "No data files were read."
     said = f"Record as of {catalog.as_of}" if catalog.as_of is not None else 'Record with no "as of" date'
