@@ -10,7 +10,7 @@ import icalendar
 import pytest
 
 from conftest import edges, ids, ots
-from otscli.store import bundled_as_of
+from otscli.paths import bundled_as_of
 
 PLANS = """\
 as_of = "2026-03-16"

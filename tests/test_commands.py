@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import edges, ots
-from otscli.store import bundled_as_of
+from otscli.paths import bundled_as_of
 
 ANSI = re.compile(r"\x1b\[")
 

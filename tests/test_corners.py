@@ -354,9 +354,9 @@ def test_the_default_personal_file_is_under_the_home_folder(tmp_path: Path, monk
 
 
 def test_the_library_loads_the_bundled_record_by_default() -> None:
-    from otscli import store
+    from otscli import paths, store
 
-    assert store.data_paths([]) == [store.bundled_path()]
+    assert paths.data_paths([]) == [paths.bundled_path()]
     assert [event.id for event in store.load().events] == [event["id"] for event in ots("list", "--json").json()]
 
 

@@ -14,7 +14,8 @@ import pytest
 import otscli
 from conftest import ROOT, ots
 from otscli.models import Catalog, Event
-from otscli.store import bundled_path, load_files
+from otscli.paths import bundled_path
+from otscli.store import load_files
 
 
 def shared_folder() -> Path:

@@ -16,10 +16,12 @@ from typing import Any
 
 from otscli.atomic import TEMP_SUFFIX, write_atomically, write_into
 from otscli.errors import DataError, UsageError, printable
+from otscli.locator import Locator
 from otscli.models import KINDS, STATUSES, Catalog, Event
 from otscli.names import build_index, fold
+from otscli.paths import data_paths
 from otscli.query import choose, find_source, parse_date
-from otscli.store import Locator, data_paths, decode, extend, load_files, parse
+from otscli.store import decode, extend, load_files, parse
 
 LOCK_TIMEOUT_SECONDS = 60.0  # a writer holds the lock for milliseconds; dozens may queue
 CHANGE_RETRIES = 5

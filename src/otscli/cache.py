@@ -31,7 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from otscli import __version__, background
-from otscli.models import Catalog, City, Claim, Dispute, Event, Membership, Organ, PartialDate, Source, State
+from otscli.kinds import KINDS
+from otscli.models import Catalog, Dispute, Membership, PartialDate
 from otscli.xdg import base_folder
 
 FORMAT = 8  # the layout of an entry; raise it when the records change shape
@@ -220,14 +221,7 @@ def write_entry(files: Sequence[Key], catalog: Catalog) -> None:
 
 _DATE_FIELDS = frozenset({"date", "end", "since", "until"})
 _NESTED: dict[str, type[Any]] = {"disputed": Dispute, "membership": Membership}
-_TABLES: tuple[tuple[str, type[Any]], ...] = (
-    ("sources", Source),
-    ("organs", Organ),
-    ("states", State),
-    ("cities", City),
-    ("events", Event),
-    ("claims", Claim),
-)
+_TABLES: tuple[tuple[str, type[Any]], ...] = tuple((kind.plural, kind.record_type) for kind in KINDS)
 DateParts = tuple[int, int | None, int | None]
 
 

@@ -231,7 +231,8 @@ def rules(check: Callable[[str], str] | None = None, **constraints: object) -> R
 Line = Annotated[str, rules(_check_line, strict=True)]
 Prose = Annotated[str, rules(_check_prose, strict=True)]
 Url = Annotated[str, rules(_check_url, strict=True)]
-Id = Annotated[str, rules(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120, strict=True)]
+ID_REGEX = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+Id = Annotated[str, rules(pattern=ID_REGEX, max_length=120, strict=True)]
 Flag = Annotated[bool, rules(strict=True)]
 MAX_ORDINAL = 9999  # the 42nd session is the longest series so far; a bound keeps gaps in a series small
 Ordinal = Annotated[int, rules(ge=1, le=MAX_ORDINAL, strict=True)]

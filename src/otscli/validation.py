@@ -9,16 +9,10 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from otscli.models import City, Claim, DataFile, Event, Organ, Source, State
+from otscli.kinds import KINDS
+from otscli.models import DataFile, Event
 
-RECORD_TYPES: dict[str, Any] = {
-    "source": Source,
-    "organ": Organ,
-    "state": State,
-    "city": City,
-    "event": Event,
-    "claim": Claim,
-}
+RECORD_TYPES: dict[str, Any] = {kind.table: kind.record_type for kind in KINDS}
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -37,13 +31,18 @@ def data_file(tables: dict[str, Any]) -> DataFile:
     return file
 
 
-def valid_part(tables: dict[str, Any]) -> tuple[DataFile, dict[tuple[str, int], int]]:
+Rejected = tuple[str, int, Any]  # a record that failed validation: its table, its index there, its raw value
+
+
+def valid_part(tables: dict[str, Any]) -> tuple[DataFile, dict[tuple[str, int], int], list[Rejected]]:
     """The records of a file that fails validation that are valid on their own, so that they can still be checked
-    against the other files; with, for each kept record, the index it had in its table."""
+    against the other files; with, for each kept record, the index it had in its table; and the records refused,
+    whose references are still checked."""
     from pydantic import ValidationError
 
-    kept: dict[str, list[Any]] = {}
+    kept: dict[str, Any] = {}
     places: dict[tuple[str, int], int] = {}
+    rejected: list[Rejected] = []
     for table, record_type in RECORD_TYPES.items():
         rows = tables.get(table)
         kept[table] = []
@@ -51,11 +50,10 @@ def valid_part(tables: dict[str, Any]) -> tuple[DataFile, dict[tuple[str, int], 
             try:
                 kept[table].append(adapter(record_type).validate_python(row))
             except (ValidationError, RecursionError):
+                rejected.append((table, index, row))
                 continue
             places[(table, len(kept[table]) - 1)] = index
-    partial = DataFile(source=kept["source"], organ=kept["organ"], state=kept["state"], city=kept["city"],
-                       event=kept["event"], claim=kept["claim"])  # fmt: skip
-    return partial, places
+    return DataFile(**kept), places, rejected
 
 
 def event(fields: dict[str, Any]) -> Event:

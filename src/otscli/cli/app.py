@@ -193,7 +193,7 @@ class Session:
 
 def user_file_hint(message: str, user: bool) -> str:
     """A way past a broken personal file, when the problem is in it."""
-    from otscli.store import user_data_path
+    from otscli.paths import user_data_path
 
     path = user_data_path()
     if (
@@ -212,7 +212,7 @@ def session(ctx: typer.Context) -> Session:
 
 def show_version(value: bool) -> None:
     if value:
-        from otscli.store import bundled_as_of
+        from otscli.paths import bundled_as_of
 
         as_of = bundled_as_of()
         typer.echo(f"ots {__version__}" + (f" (record as of {as_of})" if as_of else ""))

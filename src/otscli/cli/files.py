@@ -66,7 +66,7 @@ def add(
                --organ CoE --city Baku --source ots-political-cooperation-2024
     """
     from otscli.append import Draft, append_event
-    from otscli.store import user_data_path
+    from otscli.paths import user_data_path
 
     options = session(ctx)
     draft = Draft(

@@ -65,7 +65,7 @@ def provenance(catalog: Catalog) -> str:
     """One sentence on what an output rests on: the day the record was checked to, and the user's own files
     (every data file read besides the bundled record: the user file, OTS_DATA, --data)."""
     from otscli.errors import printable
-    from otscli.store import bundled_path
+    from otscli.paths import bundled_path
 
     bundled = printable(str(bundled_path()))
     own = [name for name in catalog.files if name != bundled]
