@@ -186,3 +186,40 @@ def test_suggestions_stop_after_the_first_few_references_that_lead_nowhere(tmp_p
     run = edges("validate", str(write(tmp_path / "refs.toml", text)))
     hinted = [line for line in run.err.splitlines() if "did you mean test-source?" in line]
     assert run.code == 1 and len(run.err.splitlines()) == 20 and len(hinted) == 10
+
+
+def test_validate_reports_an_events_references_with_its_schema_errors_in_one_run(tmp_path: Path) -> None:
+    """An event refused for a schema error still has its references checked: one run shows all its problems."""
+    bad = write(
+        tmp_path / "bad.toml",
+        """\
+[[event]]
+id = "2020-both"
+date = "2020"
+title = "A misspelt kind and references that lead nowhere"
+kind = "sumit"
+organs = ["CHz"]
+states = ["AZ", "Atlantis"]
+city = "Gotham"
+sources = ["test-sourc"]
+""",
+    )
+    run = edges("validate", str(bad))
+    assert (run.code, run.out) == (1, "")
+    assert run.err.splitlines() == [
+        f"{bad}:5: event 2020-both: kind: unknown kind 'sumit'; did you mean summit?",
+        f"{bad}:6: event 2020-both: organs: unknown organ 'CHz'; did you mean CHS?",
+        f"{bad}:8: event 2020-both: city: unknown city 'Gotham'",
+        f"{bad}:7: event 2020-both: states: unknown state 'Atlantis'",
+        f"{bad}:9: event 2020-both: sources: unknown source 'test-sourc'; did you mean test-source?",
+    ]
+
+
+def test_a_refused_record_without_an_id_is_named_by_its_place(tmp_path: Path) -> None:
+    bad = write(tmp_path / "bad.toml", EVENT.format(id="2020-fine", date="2020", title="Fine")
+                + '\n[[event]]\ndate = "2020"\ntitle = "No id"\nkind = "meeting"\nsources = ["nowhere"]\n')  # fmt: skip
+    run = edges("validate", str(bad))
+    assert run.err.splitlines() == [
+        f"{bad}:9: event #2: id: required",
+        f"{bad}:13: event #2: sources: unknown source 'nowhere'",
+    ]

@@ -113,6 +113,22 @@ def test_refusals_leave_the_file_byte_identical(
     assert sorted(path.name for path in tmp_path.iterdir()) == ["mine.toml"]  # refused before taking the lock
 
 
+def test_add_names_every_unknown_name_at_once_and_changes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "mine.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    run = edges("add", "--file", str(target), *ADD[1:], "--state", "Atlantis", "--state", "AZ", "--state", "Qqq",
+                "--organ", "Xyzzy", "--city", "Gotham", "--source", "nowhere")  # fmt: skip
+    assert (run.code, run.out) == (2, "")
+    assert run.err.splitlines() == [
+        "ots: unknown organ 'Xyzzy'; see 'ots organs'",
+        "ots: unknown state 'Atlantis'; see 'ots states'",
+        "ots: unknown state 'Qqq'; see 'ots states'",
+        "ots: unknown source 'nowhere'; see 'ots sources'",
+        "ots: unknown city 'Gotham'; see 'ots cities'",
+    ]
+    assert target.read_text(encoding="utf-8") == HAND_WRITTEN
+
+
 def test_a_failure_between_write_and_replace_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "mine.toml"
     target.write_text(HAND_WRITTEN, encoding="utf-8")

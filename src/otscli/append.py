@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from otscli.atomic import TEMP_SUFFIX, write_atomically, write_into
-from otscli.errors import DataError, UsageError, printable
+from otscli.errors import DataError, Gathered, UsageError, printable
 from otscli.locator import Locator
 from otscli.models import KINDS, STATUSES, Catalog, Event
 from otscli.names import build_index, fold
@@ -56,23 +56,25 @@ class Draft:
             raise UsageError("add: give at least one --source")
         date = parse_date("--date", self.date)
         assert date is not None
+        gathered = Gathered()  # every unknown name of the command at once, not the first only
         fields: dict[str, Any] = {
             "id": self.event_id if self.event_id is not None else default_id(str(date), self.title),
             "date": str(date),
             "title": self.title,
-            "kind": choose("kind", self.kind, KINDS),
-            "status": choose("status", self.status, STATUSES),
-            "organs": [build_index("organ", catalog.organs).resolve(name) for name in self.organs],
-            "states": [build_index("state", catalog.states).resolve(name) for name in self.states],
-            "sources": [find_source(catalog, name).id for name in self.sources],
+            "kind": gathered.get(lambda kind: choose("kind", kind, KINDS), self.kind),
+            "status": gathered.get(lambda status: choose("status", status, STATUSES), self.status),
+            "organs": [gathered.get(build_index("organ", catalog.organs).resolve, name) for name in self.organs],
+            "states": [gathered.get(build_index("state", catalog.states).resolve, name) for name in self.states],
+            "sources": [gathered.get(lambda name: find_source(catalog, name).id, name) for name in self.sources],
             "summary": self.summary,
             "outcomes": list(self.outcomes),
             "tags": list(self.tags),
         }
         if self.end is not None:
-            fields["end"] = str(parse_date("--end", self.end))
+            fields["end"] = gathered.get(lambda end: str(parse_date("--end", end)), self.end)
         if self.city is not None:
-            fields["city"] = build_index("city", catalog.cities).resolve(self.city)
+            fields["city"] = gathered.get(build_index("city", catalog.cities).resolve, self.city)
+        gathered.raise_any()
         if self.online:
             fields["online"] = True
         try:
