@@ -223,3 +223,23 @@ def test_a_refused_record_without_an_id_is_named_by_its_place(tmp_path: Path) ->
         f"{bad}:9: event #2: id: required",
         f"{bad}:13: event #2: sources: unknown source 'nowhere'",
     ]
+
+
+def test_validate_json_lists_the_problems_for_scripts_with_the_same_exit_code(tmp_path: Path) -> None:
+    bad = write(tmp_path / "bad.toml", EVENT.format(id="2020-x", date="2020", title="X") + 'organs = ["XYZ"]\n')
+    run = edges("validate", "--json", str(bad))
+    assert (run.code, run.err) == (1, "")
+    assert run.json() == [
+        {"file": str(bad), "line": 8, "table": "event", "id": "2020-x", "field": "organs",
+         "message": "unknown organ 'XYZ'"},
+    ]  # fmt: skip
+    assert edges("validate", str(bad)).err == f"{bad}:8: event 2020-x: organs: unknown organ 'XYZ'\n"
+    clean = edges("validate", "--json")
+    assert (clean.code, clean.out, clean.err) == (0, "[]\n", "")
+
+
+def test_validate_json_gives_a_whole_file_problem_no_line_or_record(tmp_path: Path) -> None:
+    run = edges("validate", "--json", str(tmp_path / "nope.toml"))
+    assert run.code == 1
+    assert run.json() == [{"file": str(tmp_path / "nope.toml"), "line": None, "table": None, "id": None,
+                           "field": None, "message": "no such file"}]  # fmt: skip

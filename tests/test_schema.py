@@ -35,6 +35,7 @@ EXAMPLES = {
     "on-this-day": ["on-this-day", "--date", "10-03", "--json"],
     "coverage": ["coverage", "--json"],
     "kinds": ["kinds", "--json"],
+    "validate": ["validate", "--json"],
 }
 
 
@@ -92,3 +93,12 @@ def test_output_with_fields_follows_the_schema() -> None:
         assert data and list(data[0]) == args[2].split(",")
         assert list(Draft202012Validator(part).iter_errors(data)) == []
     assert list(Draft202012Validator(part).iter_errors([{"colour": "red"}]))  # only event fields
+
+
+def test_the_problems_validate_prints_follow_the_schema(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[event]]\nid = "2020-x"\ndate = "2020"\ntitle = "X"\nkind = "party"\nsources = ["nowhere"]\n')
+    run = edges("validate", "--json", str(bad), str(tmp_path / "missing.toml"))
+    assert run.code == 1 and run.err == ""
+    assert len(run.json()) == 3
+    assert list(validator_for("validate").iter_errors(run.json())) == []

@@ -37,6 +37,15 @@ def load(extra: Sequence[Path] = (), *, bundled: bool = True, user: bool = True,
     return load_files(data_paths(extra, bundled=bundled, user=user), cache=cache)
 
 
+def check(extra: Sequence[Path] = (), *, bundled: bool = True, user: bool = True) -> tuple[Problem, ...]:
+    """Every problem in the data files; none when they load clean."""
+    try:
+        load(extra, bundled=bundled, user=user)
+    except InvalidData as error:
+        return error.problems
+    return ()
+
+
 class OpenFile(NamedTuple):
     """A data file opened for reading, with the identity of what the descriptor holds."""
 

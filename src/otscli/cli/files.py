@@ -21,17 +21,31 @@ def validate(
     paths: Annotated[
         list[Path] | None, typer.Argument(metavar="[PATH]...", readable=False, help="Data files to check too.")
     ] = None,
+    json: Annotated[
+        bool,
+        typer.Option("--json", help="Print the problems as a JSON list for scripts ([] when clean); same exit code."),
+    ] = False,
 ) -> None:
     """Check the data files: silent with exit 0 when clean, else every problem on stderr and exit 1.
 
     \b
     Checks the bundled data, your user file, OTS_DATA, --data and each PATH, together.
+    With --json, prints the problems as a list of {file, line, table, id, field, message}.
     Example: ots validate ~/notes/ots-events.toml
     """
     from otscli import store
+    from otscli.problems import InvalidData
 
     options = session(ctx)
-    store.load([*options.extra, *(paths or [])], bundled=options.bundled, user=options.user)
+    problems = store.check([*options.extra, *(paths or [])], bundled=options.bundled, user=options.user)
+    if json:
+        from otscli.render import json_output as json_out
+
+        json_out.write([problem.as_json() for problem in problems])
+    elif problems:
+        raise InvalidData(problems)
+    if problems:
+        raise typer.Exit(1)
 
 
 @command(APPS, "add")

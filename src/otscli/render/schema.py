@@ -25,6 +25,7 @@ COMMANDS = {
     "on-this-day": "anniversaries",
     "coverage": "coverage",
     "kinds": "vocabularies",
+    "validate": "problems",
 }
 
 
@@ -49,8 +50,8 @@ ROLE: dict[str, Any] = {
 
 
 def output_schema() -> dict[str, Any]:
-    from otscli.models import City, Claim, Event, Organ, Source, State
-    from otscli.validation import adapter
+    from otscli.kinds import TABLES
+    from otscli.validation import RECORD_TYPES, adapter
 
     def ref(name: str) -> dict[str, str]:
         return {"$ref": f"#/$defs/{name}"}
@@ -73,7 +74,7 @@ def output_schema() -> dict[str, Any]:
     event_page["required"] += ["parts", "part_of"]
 
     records = {}
-    for model in (Event, Organ, State, City, Source, Claim):
+    for model in RECORD_TYPES.values():
         generated = adapter(model).json_schema(mode="serialization", ref_template="#/$defs/{model}")
         records.update(generated.pop("$defs", {}))
         records[model.__name__] = generated
@@ -179,6 +180,23 @@ def output_schema() -> dict[str, Any]:
                     },
                 },
                 "required": ["organ", "events", "first", "last", "claims", "gaps"],
+                "additionalProperties": False,
+            },
+        },
+        "problems": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "description": "A problem in the data files, as `ots validate` prints it on stderr.",
+                "properties": {
+                    "file": {"type": "string"},
+                    "line": {"type": ["integer", "null"], "minimum": 1},
+                    "table": {"enum": [*TABLES, None], "description": "The kind of the record; null: none."},
+                    "id": {"type": ["string", "null"], "description": "The record's id; null: it has none."},
+                    "field": {"type": ["string", "null"], "description": "The key, dotted when nested."},
+                    "message": {"type": "string"},
+                },
+                "required": ["file", "line", "table", "id", "field", "message"],
                 "additionalProperties": False,
             },
         },
