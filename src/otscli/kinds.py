@@ -67,4 +67,5 @@ KINDS: tuple[Kind, ...] = (
 TABLES: tuple[str, ...] = tuple(kind.table for kind in KINDS)
 BY_TABLE: dict[str, Kind] = {kind.table: kind for kind in KINDS}
 NAMED: tuple[Kind, ...] = tuple(kind for kind in KINDS if kind.named)  # organ, state, city
-REGISTRIES: tuple[Kind, ...] = tuple(kind for kind in KINDS if kind.registry)  # source, organ, state, city
+# organ, state, city, then source: the named ones first, as `ots --help`, the site and the README list them
+REGISTRIES: tuple[Kind, ...] = tuple(sorted((kind for kind in KINDS if kind.registry), key=lambda kind: not kind.named))

@@ -497,6 +497,10 @@ class Catalog:
         return {event.id: event for event in self.events}
 
     @cached_property
+    def claim_by_id(self) -> dict[str, Claim]:
+        return {claim.id: claim for claim in self.claims}
+
+    @cached_property
     def parts_by_meeting(self) -> dict[str, list[Event]]:
         parts: dict[str, list[Event]] = {}
         for event in self.events:

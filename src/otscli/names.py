@@ -96,7 +96,9 @@ class NameIndex:
         if found is not None:
             return found
         suggestions = self.suggest(query)
-        listing = "cities" if self.what == "city" else f"{self.what}s"
+        from otscli.kinds import BY_TABLE
+
+        listing = BY_TABLE[self.what].plural
         hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else f"; see 'ots {listing}'"
         raise UsageError(f"unknown {self.what} {query!r}{hint}")
 

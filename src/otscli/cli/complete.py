@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from otscli.cli.candidates import choices, completions, export_formats, kind_labels
+from otscli.kinds import NAMED
 
 FILES = "__files__"
 SCRIPTS = {
@@ -57,9 +58,7 @@ complete -c ots -f -a '(__ots_complete)'
 Complete = Callable[[str], list[tuple[str, str]]]
 # What each option or argument completes, by its parameter name; a name used by several commands depends on it.
 VALUES: dict[str, Complete] = {
-    "organ": completions("organs"),
-    "city": completions("cities"),
-    "state": completions("states"),
+    **{kind.table: completions(kind.plural) for kind in NAMED},  # --organ, --city, --state
     "host": completions("states"),
     "kind": choices(kind_labels),
     "status": choices(("held", "planned", "cancelled")),
@@ -70,7 +69,7 @@ VALUES: dict[str, Complete] = {
     "event_id": completions("events"),
     "source_id": completions("sources"),
 }
-NAME_BY_COMMAND = {"organ": "organ", "state": "state", "city": "city"}
+NAME_BY_COMMAND = {kind.table: kind.table for kind in NAMED}  # `ots organ NAME` completes as --organ does
 
 
 def split_line(line: str) -> tuple[list[str], str]:

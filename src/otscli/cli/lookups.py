@@ -13,6 +13,7 @@ import typer
 
 from otscli.cli.app import session
 from otscli.cli.options import NO_FILTERS, Filters, Json, Pager, command, output, with_filters
+from otscli.kinds import BY_TABLE, Kind
 
 if TYPE_CHECKING:
     from otscli.models import Catalog, Event
@@ -46,19 +47,25 @@ def show(
 
 @dataclass(frozen=True, kw_only=True)
 class Registry:
-    """What differs between the organ, state, city and source commands."""
+    """What differs between the organ, state, city and source commands, beyond the kind of record they show."""
 
-    one: str  # the command for one record, and its JSON key
-    many: str  # the command for all of them, and the Catalog attribute
+    kind: Kind
     argument: str  # metavar of the name
     argument_help: str
     one_help: str
     many_help: str
-    find: str  # the otscli.query function that resolves a name
     events_of: Callable[[Catalog, Any], list[Event]]
-    draw_one: str  # the otscli.render.pages function
-    draw_many: str  # the otscli.render.tables function
     about_each: Callable[[Catalog, Any, Event], dict[str, Any]] | None = None  # keys added to each event's JSON
+
+    @property
+    def one(self) -> str:
+        """The command for one record, its JSON key, and the stem of its functions in query and render.pages."""
+        return self.kind.table
+
+    @property
+    def many(self) -> str:
+        """The command for all of them, the Catalog attribute, and the render.tables function's stem."""
+        return self.kind.plural
 
 
 def events_with(field: str) -> Callable[[Catalog, Any], list[Event]]:
@@ -86,28 +93,28 @@ def citing(catalog: Catalog, record: Any) -> list[Event]:
 
 
 REGISTRIES = (
-    Registry(one="organ", many="organs", argument="NAME", argument_help="Organ id, name or alias.",
+    Registry(kind=BY_TABLE["organ"], argument="NAME", argument_help="Organ id, name or alias.",
              one_help="One organ and its events.\n\n\b\nAn act done at one of its meetings (a declaration, an "
                       "appointment) is listed,\nbut counts with the meeting, as in `ots stats` and `ots coverage`.\n"
                       "Example: ots organ CoE",
              many_help="All organs, related organizations and mechanisms.\n\n\b\nExample: ots organs",
-             find="find_organ", events_of=events_with("organs"), draw_one="draw_organ", draw_many="draw_organs"),
-    Registry(one="state", many="states", argument="NAME", argument_help="State id, name or alias.",
+             events_of=events_with("organs")),
+    Registry(kind=BY_TABLE["state"], argument="NAME", argument_help="State id, name or alias.",
              one_help="One state: its membership history and the events it hosted or took part in.\n\n\b\n"
                       "Example: ots state Hungary",
              many_help="All states, with the latest standing in the organization that the record holds.\n\n\b\n"
                        "Example: ots states --json | jq -r '.[].name'",
-             find="find_state", events_of=events_with("states"), draw_one="draw_state", draw_many="draw_states",
+             events_of=events_with("states"),
              about_each=role_in),
-    Registry(one="city", many="cities", argument="NAME", argument_help="City name or alias.",
+    Registry(kind=BY_TABLE["city"], argument="NAME", argument_help="City name or alias.",
              one_help="One city and the events held there.\n\n\b\n"
                       "Example: ots city Baku --json | jq '.events | length'",
              many_help="All cities that events name.\n\n\b\nExample: ots cities",
-             find="find_city", events_of=events_with("cities"), draw_one="draw_city", draw_many="draw_cities"),
-    Registry(one="source", many="sources", argument="ID", argument_help="Source id or title.",
+             events_of=events_with("cities")),
+    Registry(kind=BY_TABLE["source"], argument="ID", argument_help="Source id or title.",
              one_help="One source and every event that cites it.\n\n\b\nExample: ots source wikipedia-2024-ots-summit",
              many_help="All sources, with how many events cite each.\n\n\b\nExample: ots sources",
-             find="find_source", events_of=citing, draw_one="draw_source", draw_many="draw_sources"),
+             events_of=citing),
 )  # fmt: skip
 
 
@@ -124,12 +131,12 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
         from otscli.render import pages
 
         catalog = session(ctx).catalog()
-        found = getattr(query, registry.find)(catalog, name)
+        found = getattr(query, f"find_{registry.one}")(catalog, name)
         events = registry.events_of(catalog, found)
         if filters != NO_FILTERS:
             wanted = filters.resolve(catalog)
             events = [event for event in events if wanted.matches(event, catalog)]
-        draw = getattr(pages, registry.draw_one)
+        draw = getattr(pages, f"draw_{registry.one}")
 
         def data() -> dict[str, Any]:
             listed = json_out.records(events)
@@ -155,7 +162,7 @@ def listing_command(registry: Registry) -> Callable[..., None]:
         from otscli.render import tables
 
         catalog = session(ctx).catalog()
-        draw = getattr(tables, registry.draw_many)
+        draw = getattr(tables, f"draw_{registry.many}")
         output(json, pager, lambda: json_out.records(getattr(catalog, registry.many)), lambda out: draw(out, catalog))
 
     listing.__doc__ = registry.many_help

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from otscli.kinds import REGISTRIES
+
+if TYPE_CHECKING:
+    from otscli.kinds import Kind
 
 SCHEMA_ID = "urn:otscli:json-output:1"
 
@@ -13,14 +18,11 @@ COMMANDS = {
     "next": "events",
     "search": "events",
     "show": "event_page",
-    "organ": "organ_page",
-    "organs": "organs",
-    "state": "state_page",
-    "states": "states",
-    "city": "city_page",
-    "cities": "cities",
-    "source": "source_page",
-    "sources": "sources",
+    **{
+        command: name
+        for kind in REGISTRIES
+        for command, name in ((kind.table, f"{kind.table}_page"), (kind.plural, kind.plural))
+    },
     "stats": "counts",
     "on-this-day": "anniversaries",
     "coverage": "coverage",
@@ -67,8 +69,14 @@ def output_schema() -> dict[str, Any]:
             "additionalProperties": False,
         }
 
-    state_page = page("state", "State", "events")
-    state_page["properties"]["events"] = array_of("StateEvent")
+    def registry_outputs(kind: Kind) -> list[tuple[str, dict[str, Any]]]:
+        """`ots organs` and `ots organ NAME`, and so on for each registry."""
+        record = kind.record_type.__name__
+        one = page(kind.table, record, "events")
+        if kind.table == "state":  # each event with the state's role in it
+            one["properties"]["events"] = array_of("StateEvent")
+        return [(kind.plural, array_of(record)), (f"{kind.table}_page", one)]
+
     event_page = page("event", "Event", "sources")
     event_page["properties"].update(parts=array_of("Event"), part_of={"anyOf": [ref("Event"), {"type": "null"}]})
     event_page["required"] += ["parts", "part_of"]
@@ -94,14 +102,7 @@ def output_schema() -> dict[str, Any]:
         "events": array_of("Event"),
         "events_with_fields": array_of("EventFields"),
         "event_page": event_page,
-        "organs": array_of("Organ"),
-        "organ_page": page("organ", "Organ", "events"),
-        "states": array_of("State"),
-        "state_page": state_page,
-        "cities": array_of("City"),
-        "city_page": page("city", "City", "events"),
-        "sources": array_of("Source"),
-        "source_page": page("source", "Source", "events"),
+        **{name: definition for kind in REGISTRIES for name, definition in registry_outputs(kind)},
         "counts": {
             "type": "array",
             "items": {

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from otscli.errors import DataError, printable
+from otscli.kinds import REGISTRIES
 from otscli.models import Catalog, Event
 from otscli.names import fold
 from otscli.query import alias_index
@@ -17,7 +18,8 @@ from otscli.render.describe import current_status, kind_label, place, provenance
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
-SECTIONS = ("events", "organs", "states", "cities", "sources")
+SECTIONS = ("events", *(kind.plural for kind in REGISTRIES))
+TITLES = {"organ": "Organs and mechanisms", "state": "States", "city": "Cities", "source": "Sources"}  # by table
 Pages = list[tuple[str, str, dict[str, Any]]]  # each page's path in the site, its template, and what it shows
 
 if TYPE_CHECKING:
@@ -113,12 +115,14 @@ def plan(catalog: Catalog, events: Sequence[Event]) -> Pages:
     involved |= {dispute.source for event in events for dispute in event.disputed}
     involved |= {event.city for event in events if event.city}
     involved |= {host.id for host in map(catalog.state_of, events) if host is not None}
-    registries: tuple[tuple[str, str, str, list[Any], Callable[[Event], Sequence[str]]], ...] = (
-        ("organs", "organ", "Organs and mechanisms", catalog.organs, lambda e: e.organs),
-        ("states", "state", "States", catalog.states, lambda e: involved_states(catalog, e)),
-        ("cities", "city", "Cities", catalog.cities, lambda e: [e.city] if e.city else []),
-        ("sources", "source", "Sources", catalog.sources, lambda e: e.sources),
-    )
+    named_in: dict[str, Callable[[Event], Sequence[str]]] = {  # the ids of each registry an event names
+        "organ": lambda e: e.organs,
+        "state": lambda e: involved_states(catalog, e),
+        "city": lambda e: [e.city] if e.city else [],
+        "source": lambda e: e.sources,
+    }
+    registries = [(kind.plural, kind.table, TITLES[kind.table], getattr(catalog, kind.plural), named_in[kind.table])
+                  for kind in REGISTRIES]  # fmt: skip
     shown = {
         section: [record for record in records if record.id in involved] for section, _, _, records, _ in registries
     }
