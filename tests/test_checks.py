@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from otscli import checks
+from otscli.locator import LoadedFile
 from otscli.problems import Problem
-from otscli.store import LoadedFile, check_file
+from otscli.store import check_file
 
 SOURCE = '[[source]]\nid = "s"\ntitle = "S"\n'
 ORGAN = '[[organ]]\nid = "{id}"\nname = "{name}"\nkind = "principal"\n'

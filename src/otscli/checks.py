@@ -17,7 +17,7 @@ from otscli.names import NameIndex
 from otscli.problems import Problem
 
 if TYPE_CHECKING:
-    from otscli.store import LoadedFile
+    from otscli.locator import LoadedFile
 
 _ID = re.compile(ID_REGEX)
 MAX_SUGGESTIONS = 10  # problems given a "did you mean": each costs a pass over every known id

@@ -1,5 +1,6 @@
-"""Where a problem is in a data file's text: the line of a record or of a key in it, and pydantic's errors told
-as Problems located there, in the words of a data file's author."""
+"""Where a problem is in a data file's text: the line of a record or of a key in it; pydantic's errors told as
+Problems located there, in the words of a data file's author; and a checked file (LoadedFile) that finds the
+lines of its records when a problem needs them."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ import dataclasses
 import difflib
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from otscli.errors import printable
 from otscli.kinds import TABLES
 from otscli.problems import Problem
+
+if TYPE_CHECKING:
+    from otscli.models import DataFile
+    from otscli.validation import Rejected
 
 _HEADER = re.compile(r"\s*\[\[?\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(?:#.*)?$")
 _ID_KEY = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -173,3 +178,55 @@ def field_path(record: object, loc: Iterable[object]) -> list[str]:
             path.append(part)
             break
     return path
+
+
+class LoadedFile:
+    """A checked file, and where its records were written. The text is searched for lines only when a problem
+    needs one, so a file without problems costs no line scanning at all. A file that failed validation keeps its
+    valid records (`places` maps each to its index in the file) and its tables as parsed, for the records refused
+    (`rejected`), whose references are still checked."""
+
+    def __init__(
+        self,
+        shown: str,
+        data: DataFile,
+        text: str,
+        places: dict[tuple[str, int], int] | None = None,
+        parsed: dict[str, Any] | None = None,
+        rejected: Sequence[Rejected] = (),
+    ) -> None:
+        self.shown = shown
+        self.data = data
+        self.text = text
+        self.places = places
+        self.parsed = parsed
+        self.rejected = rejected
+        self._locator: Locator | None = None
+        self._repeats: dict[str, list[int]] = {}
+
+    @property
+    def locator(self) -> Locator:
+        if self._locator is None:
+            self._locator = Locator(self.text)
+        return self._locator
+
+    def written(self, table: str, index: int) -> int:
+        """The index in the file of record `index` of `table`, counted among the records kept."""
+        return index if self.places is None else self.places.get((table, index), index)
+
+    def origin(self, table: str, index: int) -> Origin:
+        """The line where record `index` of `table` (counted among the records kept) starts."""
+        records = getattr(self.data, table)
+        if table not in self._repeats:
+            self._repeats[table] = repeats([record.id for record in records])
+        same_id_before = self._repeats[table][index]
+        line = self.locator.record_line(table, self.written(table, index), {"id": records[index].id}, same_id_before)
+        return Origin(self.shown, line)
+
+    def rejected_origin(self, table: str, written: int) -> Origin:
+        """The line where the refused record at index `written` of `table` in the file starts."""
+        assert self.parsed is not None
+        return Origin(self.shown, self.locator.row_line(table, self.parsed[table], written))
+
+    def line_of(self, origin: Origin, field: str) -> Origin:
+        return Origin(origin.file, self.locator.key_line(origin.line, [field]))

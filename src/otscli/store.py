@@ -1,7 +1,7 @@
 """TOML files -> Catalog: read, parse, validate and merge the data files, every problem found kept as a Problem.
 
 Where the files are is otscli.paths; where a problem is in a file's text, otscli.locator; the checks across
-files, otscli.checks.
+files, otscli.checks. A run answered from the cache imports none of those, nor the kinds of record.
 """
 
 from __future__ import annotations
@@ -15,15 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from otscli.errors import printable
-from otscli.kinds import KINDS, TABLES
-from otscli.locator import Locator, Origin, describe, repeats
 from otscli.models import Catalog, DataFile, sharing_dates
 from otscli.paths import data_paths
 from otscli.problems import InvalidData, Problem, refuse
 
 if TYPE_CHECKING:
     from otscli.cache import Key
-    from otscli.validation import Rejected
+    from otscli.locator import LoadedFile
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 TOP_LEVEL_KEYS = ("format", "as_of")  # the keys of a data file that are not tables
@@ -139,61 +137,12 @@ def refuse_long_dotted_keys(text: str, shown: str) -> None:
             raise refuse(shown, f"a key of more than {MAX_KEY_PARTS} dotted parts", number)
 
 
-class LoadedFile:
-    """A checked file, and where its records were written. The text is searched for lines only when a problem
-    needs one, so a file without problems costs no line scanning at all. A file that failed validation keeps its
-    valid records (`places` maps each to its index in the file) and its tables as parsed, for the records refused
-    (`rejected`), whose references are still checked."""
-
-    def __init__(
-        self,
-        shown: str,
-        data: DataFile,
-        text: str,
-        places: dict[tuple[str, int], int] | None = None,
-        parsed: dict[str, Any] | None = None,
-        rejected: Sequence[Rejected] = (),
-    ) -> None:
-        self.shown = shown
-        self.data = data
-        self.text = text
-        self.places = places
-        self.parsed = parsed
-        self.rejected = rejected
-        self._locator: Locator | None = None
-        self._repeats: dict[str, list[int]] = {}
-
-    @property
-    def locator(self) -> Locator:
-        if self._locator is None:
-            self._locator = Locator(self.text)
-        return self._locator
-
-    def written(self, table: str, index: int) -> int:
-        """The index in the file of record `index` of `table`, counted among the records kept."""
-        return index if self.places is None else self.places.get((table, index), index)
-
-    def origin(self, table: str, index: int) -> Origin:
-        """The line where record `index` of `table` (counted among the records kept) starts."""
-        records = getattr(self.data, table)
-        if table not in self._repeats:
-            self._repeats[table] = repeats([record.id for record in records])
-        same_id_before = self._repeats[table][index]
-        line = self.locator.record_line(table, self.written(table, index), {"id": records[index].id}, same_id_before)
-        return Origin(self.shown, line)
-
-    def rejected_origin(self, table: str, written: int) -> Origin:
-        """The line where the refused record at index `written` of `table` in the file starts."""
-        assert self.parsed is not None
-        return Origin(self.shown, self.locator.row_line(table, self.parsed[table], written))
-
-    def line_of(self, origin: Origin, field: str) -> Origin:
-        return Origin(origin.file, self.locator.key_line(origin.line, [field]))
-
-
 def check_file(shown: str, text: str) -> tuple[LoadedFile | None, list[Problem]]:
     """Parse and validate one file (`shown` is its name, fit to print); returns it and the problems in it. A file
     with problems comes back with its valid records only, so that duplicates and references are checked too."""
+    from otscli.kinds import TABLES
+    from otscli.locator import LoadedFile, Locator, describe
+
     tables = parse(text, shown)
     share_strings(tables)
     known_keys = (*TOP_LEVEL_KEYS, *TABLES)
@@ -298,6 +247,8 @@ def merge_files(opened: Sequence[OpenFile], problems: list[Problem]) -> Catalog:
 
 def combine(loaded: Sequence[LoadedFile]) -> Catalog:
     """Checked files as one catalog, events sorted by interval, then id."""
+    from otscli.kinds import KINDS
+
     tables = {kind.plural: [record for file in loaded for record in getattr(file.data, kind.table)] for kind in KINDS}
     tables["events"].sort(key=lambda event: event.sort_key)
     checked = [file.data.as_of for file in loaded if file.data.as_of is not None]
@@ -308,6 +259,8 @@ def combine(loaded: Sequence[LoadedFile]) -> Catalog:
 def extend(catalog: Catalog, shown: str, text: str) -> Catalog:
     """`catalog` with one more file's text, checked on its own and against it; InvalidData lists every problem."""
     from otscli.checks import cross_check
+    from otscli.kinds import KINDS
+    from otscli.locator import LoadedFile
 
     with sharing_dates():
         checked, problems = check_file(shown, text)
