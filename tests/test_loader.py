@@ -243,3 +243,11 @@ def test_validate_json_gives_a_whole_file_problem_no_line_or_record(tmp_path: Pa
     assert run.code == 1
     assert run.json() == [{"file": str(tmp_path / "nope.toml"), "line": None, "table": None, "id": None,
                            "field": None, "message": "no such file"}]  # fmt: skip
+
+
+def test_a_record_that_is_no_table_is_reported_and_the_others_still_checked(tmp_path: Path) -> None:
+    bad = write(tmp_path / "odd.toml", 'event = [1, { id = "2020-x", date = "2020", title = "X", kind = "meeting", '
+                                       'sources = ["nowhere"] }]\n')  # fmt: skip
+    run = edges("validate", str(bad))
+    assert (run.code, run.err) == (1, f"{bad}:1: event #1: Input should be a dictionary or an instance of Event\n"
+                                      f"{bad}:1: event 2020-x: sources: unknown source 'nowhere'\n")  # fmt: skip

@@ -143,7 +143,7 @@ def unknown_references(loaded: Sequence[LoadedFile]) -> list[Problem]:
         if not kind.references:
             continue
         for record, place in written_records(loaded, kind.table):
-            record_id = record.get("id") if isinstance(record, dict) else record.id
+            record_id = record.id if not place.rejected else record.get("id") if isinstance(record, dict) else None
             for reference in kind.references:
                 for ref in referenced(record, reference.path):
                     if ref in known[reference.target]:
