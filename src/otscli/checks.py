@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -116,12 +117,16 @@ def referenced(record: Any, path: Sequence[str]) -> list[str]:
 
 
 def ids_named(loaded: Sequence[LoadedFile], table: str, path: Sequence[str]) -> set[str]:
-    """Every id the checked records of `table` name at `path`, gathered at C speed for the common case."""
-    values: Iterable[Any] = (record for file in loaded for record in getattr(file.data, table))
+    """Every id the checked records of `table` name at `path`, gathered at C speed: a field holds a tuple in every
+    record or in none."""
+    values: list[Any] = [record for file in loaded for record in getattr(file.data, table)]
     for name in path:
-        values = [item for value in map(attrgetter(name), values)
-                  for item in (value if type(value) is tuple else (value,))]  # fmt: skip
-    return {value for value in values if value is not None}
+        values = list(map(attrgetter(name), values))
+        if values and type(values[0]) is tuple:
+            values = list(chain.from_iterable(values))
+    found = set(values)
+    found.discard(None)
+    return found
 
 
 def references_resolve(loaded: Sequence[LoadedFile], known: dict[str, dict[str, None]]) -> bool:
@@ -143,8 +148,13 @@ def unknown_references(loaded: Sequence[LoadedFile]) -> list[Problem]:
         if not kind.references:
             continue
         for record, place in written_records(loaded, kind.table):
-            record_id = record.id if not place.rejected else record.get("id") if isinstance(record, dict) else None
+            if place.rejected and not isinstance(record, dict):
+                continue  # not a table: nothing to refer from
+            raw = place.rejected
+            record_id = record.get("id") if raw else record.id
             for reference in kind.references:
+                if not (record.get(reference.field) if raw else getattr(record, reference.field)):
+                    continue  # no reference here: most records, most fields
                 for ref in referenced(record, reference.path):
                     if ref in known[reference.target]:
                         continue
@@ -171,6 +181,8 @@ def coordinates_apart(loaded: Sequence[LoadedFile]) -> list[Problem]:
 
 
 def parts_of_themselves(loaded: Sequence[LoadedFile]) -> list[Problem]:
+    if all(event.part_of != event.id for file in loaded for event in file.data.event):
+        return []
     problems = []
     for event, place in records(loaded, "event"):
         if event.part_of == event.id:
@@ -198,7 +210,9 @@ def part_of_loops(loaded: Sequence[LoadedFile]) -> list[Problem]:
             loops[min(loop, key=order.__getitem__)] = loop
         for done in chain:
             state[done] = 2
-    problems = []
+    problems: list[Problem] = []
+    if not loops:
+        return problems
     for event, place in records(loaded, "event"):
         if event.id in loops:
             loop = loops[event.id]

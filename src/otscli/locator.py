@@ -5,7 +5,6 @@ lines of its records when a problem needs them."""
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import difflib
 import re
 from collections.abc import Iterable, Sequence
@@ -154,13 +153,12 @@ def describe(item: Any, tables: dict[str, Any], locator: Locator, shown: str) ->
     record = tables[table][index]
     record_id = record.get("id") if isinstance(record, dict) else None
     named = record_id if isinstance(record_id, str) else None
-    problem = Problem(shown, message, locator.row_line(table, tables[table], index), table=table, id=named,
-                      number=index + 1)  # fmt: skip
+    line = locator.row_line(table, tables[table], index)
     path = field_path(record, loc[2:])
     if not path:
-        return problem
-    line = locator.key_line(problem.line or 1, [part for part in path if not part.isdigit()])
-    return dataclasses.replace(problem, line=line, field=".".join(path))
+        return Problem(shown, message, line, table=table, id=named, number=index + 1)
+    line = locator.key_line(line, [part for part in path if not part.isdigit()])
+    return Problem(shown, message, line, table=table, id=named, number=index + 1, field=".".join(path))
 
 
 def field_path(record: object, loc: Iterable[object]) -> list[str]:

@@ -7,17 +7,17 @@ only at the edge, so that `ots validate` and `ots validate --json` tell the same
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from otscli.errors import DataError, printable
 
 MAX_PROBLEMS = 100  # listed in full; past it, a count: a hostile file must not flood the terminal
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem. `file` is the file's name fit to print; `line` and `column` count from 1; a record is named by
-    its table and id, or by its position in the table (`number`) when it has no usable id."""
+    its table and id, or by its position in the table (`number`) when it has no usable id. A tuple: a file of
+    many problems makes many of them."""
 
     file: str
     message: str
