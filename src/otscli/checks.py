@@ -113,7 +113,7 @@ def referenced(record: Any, path: Sequence[str]) -> list[str]:
             item = value.get(name) if isinstance(value, dict) else getattr(value, name, None)
             found.extend(item if isinstance(item, list | tuple) else [item])
         values = found
-    return [value for value in values if isinstance(value, str) and _ID.match(value)]
+    return [value for value in values if isinstance(value, str) and _ID.fullmatch(value)]
 
 
 def ids_named(loaded: Sequence[LoadedFile], table: str, path: Sequence[str]) -> set[str]:
@@ -160,8 +160,8 @@ def unknown_references(loaded: Sequence[LoadedFile]) -> list[Problem]:
                         continue
                     # Each suggestion compares with every known id: only the first few problems get one.
                     suggest = len(problems) < MAX_SUGGESTIONS
-                    ids = list(known[reference.target])
-                    close = difflib.get_close_matches(ref, ids, n=3, cutoff=0.6) if suggest else []
+                    ids = known[reference.target]
+                    close = difflib.get_close_matches(ref, list(ids), n=3, cutoff=0.6) if suggest else []
                     hint = f"; did you mean {', '.join(close)}?" if close else ""
                     message = f"unknown {reference.target} {ref!r}{hint}"
                     label = record_id if isinstance(record_id, str) else None  # a refused one may have none
