@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from otscli.atomic import TEMP_SUFFIX, write_atomically, write_into
+from otscli.criteria import choose, parse_date
 from otscli.errors import DataError, UsageError, printable
 from otscli.models import KINDS, STATUSES, Catalog, Event
 from otscli.names import build_index, fold
-from otscli.query import choose, find_source, parse_date
+from otscli.query import find_source
 from otscli.store import Locator, data_paths, decode, extend, load_files, parse
 
 LOCK_TIMEOUT_SECONDS = 60.0  # a writer holds the lock for milliseconds; dozens may queue

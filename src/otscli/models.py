@@ -154,6 +154,12 @@ def days_in_month(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
+def meets(first: dt.date, last: dt.date, since: PartialDate | None, until: PartialDate | None) -> bool:
+    """Whether the days first..last meet the span from `since` to `until` (None: an open end): they end on or
+    after its first day and start on or before its last."""
+    return (since is None or last >= since.start) and (until is None or first <= until.end)
+
+
 def display_span(first: PartialDate, last: PartialDate | None) -> str:
     """A date or a range for a person: "21–22 Dec 2015", "30 Sep – 2 Oct 2020", "2019"."""
     if last is None or last == first:
@@ -259,6 +265,18 @@ Status = Literal["held", "planned", "cancelled"]
 STATUSES: tuple[str, ...] = get_args(Status)
 MeetingFormat = Literal["ordinary", "informal", "extraordinary"]
 MEETING_FORMATS: tuple[str, ...] = get_args(MeetingFormat)
+FORMATTED_KINDS = ("summit", "meeting")  # the kinds whose format (informal, extraordinary) is part of their label
+
+
+def kind_label(kind: str, form: str | None) -> str:
+    """A kind as people name it and as `--kind` takes it: "summit", "informal summit"."""
+    return kind if form in (None, "ordinary") else f"{form} {kind}"
+
+
+KIND_LABELS: tuple[str, ...] = (
+    *KINDS,
+    *(kind_label(kind, form) for form in MEETING_FORMATS if form != "ordinary" for kind in FORMATTED_KINDS),
+)
 OrganKind = Literal["principal", "related", "mechanism", "predecessor"]
 MembershipStatus = Literal["founding-member", "member", "observer"]
 
@@ -511,3 +529,12 @@ class Catalog:
         """The state an event was held in, from its city."""
         city = self.city_by_id.get(event.city or "")
         return self.state_by_id.get(city.state) if city else None
+
+    def states_involved(self, event: Event) -> list[str]:
+        """The ids of the states an event involves: the one it was held in first, then those taking part."""
+        host = self.state_of(event)
+        return list(dict.fromkeys([host.id, *event.states] if host else event.states))
+
+    def sources_of(self, event: Event) -> list[Source]:
+        """The sources an event cites, in its order."""
+        return [self.source_by_id[source_id] for source_id in event.sources if source_id in self.source_by_id]

@@ -249,7 +249,7 @@ def root(
         typer.Option("--version", "-V", callback=show_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
-    from otscli.query import choose
+    from otscli.criteria import choose
     from otscli.render import console
 
     choice = choose("--color value", colour, ("auto", "always", "never"))

@@ -163,7 +163,9 @@ def stats(
     count. Years with no event between the first and the last show as 0.
     Example: ots stats --by city --kind summit
     """
-    from otscli.query import count_by, grouping, select
+    from otscli.counting import count_by
+    from otscli.criteria import grouping
+    from otscli.query import select
     from otscli.render import json_output as json_out
     from otscli.render import stats as drawn
 
@@ -196,15 +198,15 @@ def on_this_day(
     Example: ots on-this-day --date 11-12
     """
 
-    from otscli import query
+    from otscli import counting, criteria
     from otscli.clock import today as clock_today
     from otscli.render import json_output as json_out
     from otscli.render import timeline as drawn
 
     today = clock_today()
-    month, day_of_month = query.parse_month_day(day, today)
+    month, day_of_month = criteria.parse_month_day(day, today)
     catalog = session(ctx).catalog()
-    found = query.on_this_day(catalog, month, day_of_month, today)
+    found = counting.on_this_day(catalog, month, day_of_month, today)
     output(
         json, pager, lambda: json_out.anniversaries(found), lambda out: drawn.draw_anniversaries(out, found, catalog)
     )

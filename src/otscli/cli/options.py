@@ -90,7 +90,7 @@ class Filters(NamedTuple):
     number: tuple[int, ...] = ()
 
     def resolve(self, catalog: Catalog, text: str = "") -> Filter:
-        from otscli.query import Criteria
+        from otscli.criteria import Criteria
 
         criteria = Criteria(
             since=self.since,

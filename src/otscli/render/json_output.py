@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields
 from typing import Any
 
+from otscli.counting import Anniversary, Count
 from otscli.models import Catalog, Event, PartialDate, Record
-from otscli.query import Anniversary, Count
 from otscli.render import indented
 
 DERIVED_EVENT_FIELDS = ("overdue",)  # keys of an event's JSON that are worked out, after the stored ones

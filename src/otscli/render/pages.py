@@ -95,7 +95,7 @@ def draw_with_events(
 def event_count(events: Sequence[Event]) -> str:
     """ "138 events in the record, and 8 acts done at them": acts at a listed meeting count with it (as in
     `ots stats` and `ots coverage`), and are shown below all the same."""
-    from otscli.query import counted
+    from otscli.counting import counted
 
     meetings = len(counted(events))
     acts = len(events) - meetings
