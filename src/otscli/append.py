@@ -53,7 +53,7 @@ class Draft:
 
         if not self.sources:
             raise UsageError("add: give at least one --source")
-        date = parse_date("--date", self.date)
+        date = parse_date("date", self.date)
         assert date is not None
         fields: dict[str, Any] = {
             "id": self.event_id if self.event_id is not None else default_id(str(date), self.title),
@@ -69,7 +69,7 @@ class Draft:
             "tags": list(self.tags),
         }
         if self.end is not None:
-            fields["end"] = str(parse_date("--end", self.end))
+            fields["end"] = str(parse_date("end", self.end))
         if self.city is not None:
             fields["city"] = build_index("city", catalog.cities).resolve(self.city)
         if self.online:

@@ -16,6 +16,15 @@ from otscli.names import Named, build_index
 from otscli.query import Filter, KindLabel, YearSpan, search_terms
 
 
+class EmptySpan(UsageError):
+    """`since` falls after `until`: no day is in between."""
+
+    def __init__(self, since: PartialDate, until: PartialDate) -> None:
+        super().__init__(f"{since} is after {until}; nothing can match", option="since")
+        self.since = since
+        self.until = until
+
+
 class Criteria(NamedTuple):
     """Filter values as a person typed them: dates as text, names, ids or aliases."""
 
@@ -34,9 +43,9 @@ class Criteria(NamedTuple):
 
     def resolve(self, catalog: Catalog) -> Filter:
         """The Filter these words name; a bad date or an unknown name is a UsageError."""
-        since, until = parse_date("--since", self.since), parse_date("--until", self.until)
+        since, until = parse_date("since", self.since), parse_date("until", self.until)
         if since and until and since.start > until.end:
-            raise UsageError(f"--since {since} is after --until {until}; nothing can match")
+            raise EmptySpan(since, until)
         return Filter(
             since=since,
             until=until,
@@ -61,6 +70,7 @@ def resolve_names(what: str, records: Sequence[Named], names: Sequence[str]) -> 
 
 
 def parse_date(option: str, value: str | None) -> PartialDate | None:
+    # `option`: the field the value came by, named in an error
     """YYYY, YYYY-MM, YYYY-MM-DD, or today, yesterday or tomorrow (see otscli.clock)."""
     if value is None:
         return None
@@ -72,7 +82,7 @@ def parse_date(option: str, value: str | None) -> PartialDate | None:
     try:
         return PartialDate.parse(value)
     except ValueError as error:
-        raise UsageError(f"{option}: {printable(str(error))}") from None
+        raise UsageError(printable(str(error)), option=option) from None
 
 
 def parse_kind(value: str) -> KindLabel:
@@ -100,12 +110,12 @@ def parse_years(value: str | int) -> YearSpan:
     start, dots, end = match.groups() if match else (None, None, None)
     if match is None or not (start or end) or (start and end and not dots) or (not dots and not start):
         raise UsageError(
-            f"--year: {printable(text)!r} is not a year or a span of years (2019, 2019..2021, 2019.., ..2015)"
+            f"{printable(text)!r} is not a year or a span of years (2019, 2019..2021, 2019.., ..2015)", option="years"
         )
     first = int(start) if start else None
     last = (int(end) if end else None) if dots else first
     if first is not None and last is not None and first > last:
-        raise UsageError(f"--year: {printable(text)!r} ends before it starts")
+        raise UsageError(f"{printable(text)!r} ends before it starts", option="years")
     return first, last
 
 
@@ -147,5 +157,5 @@ def parse_month_day(value: str | None, today: dt.date) -> tuple[int, int]:
         month, day = int(match.group(1)), int(match.group(2))
         dt.date(2000, month, day)  # a leap year, so 02-29 passes
     except ValueError:
-        raise UsageError(f"--date: {printable(value)!r} is not a day of the year as MM-DD") from None
+        raise UsageError(f"{printable(value)!r} is not a day of the year as MM-DD", option="date") from None
     return month, day

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class OtsError(Exception):
     """An error with a message fit for a user and the exit code it ends in."""
@@ -20,9 +22,27 @@ class DataError(OtsError):
 
 
 class UsageError(OtsError):
-    """An option, a value or a name the user gave is wrong."""
+    """An option, a value or a name the user gave is wrong. The library says what is wrong with the value; the
+    command layer names the option it came by (`option`, a Criteria field such as "since") and, when `listing`
+    names a kind of record, the command that lists them."""
 
     exit_code = 2
+
+    def __init__(self, message: str, *, option: str | None = None, listing: str | None = None) -> None:
+        super().__init__(message)
+        self.option = option
+        self.listing = listing
+
+
+class UnknownName(UsageError):
+    """No record of this kind has this name or id: the name as typed and the closest known ones, best first."""
+
+    def __init__(self, what: str, value: str, suggestions: Sequence[str] = (), *, shown: str | None = None) -> None:
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown {what} {shown or repr(value)}{hint}", listing=None if suggestions else what)
+        self.what = what
+        self.value = value
+        self.suggestions = tuple(suggestions)
 
 
 def printable(text: str) -> str:

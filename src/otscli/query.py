@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from otscli.errors import UsageError, printable
+from otscli.errors import UnknownName, UsageError, printable
 from otscli.models import Catalog, City, Event, Organ, PartialDate, Source, State, meets
 from otscli.names import NameIndex, build_index, fold
 
@@ -142,7 +142,7 @@ ORGANIZATION_NAMES = frozenset(
 
 def find_organ(catalog: Catalog, name: str) -> Organ:
     if fold(name) in ORGANIZATION_NAMES:
-        raise UsageError(f"{printable(name)!r} is the organization itself, not one of its organs; see 'ots organs'")
+        raise UsageError(f"{printable(name)!r} is the organization itself, not one of its organs", listing="organ")
     return catalog.organ_by_id[build_index("organ", catalog.organs).resolve(name)]
 
 
@@ -180,5 +180,4 @@ def find_event(catalog: Catalog, event_id: str) -> Event:
         shown = ", ".join(starting[:AMBIGUOUS_SHOWN]) + (", …" if len(starting) > AMBIGUOUS_SHOWN else "")
         raise UsageError(f"ambiguous event id {printable(wanted)!r}: {len(starting)} events start with it: {shown}")
     close = difflib.get_close_matches(wanted, list(catalog.event_by_id), n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(close)}?" if close else "; see 'ots list' for ids"
-    raise UsageError(f"unknown event {printable(wanted)!r}{hint}")
+    raise UnknownName("event", wanted, close, shown=repr(printable(wanted)))

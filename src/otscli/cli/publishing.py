@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from otscli.cli.app import session
-from otscli.cli.options import NO_FILTERS, Fields, Filters, Limit, Reverse, command, with_filters
+from otscli.cli.options import NO_FILTERS, Fields, Limit, Reverse, command, with_filters
+from otscli.criteria import Criteria
 
 APPS: dict[str, typer.Typer] = {}
 
@@ -34,7 +35,7 @@ def export(
             "--output", "-o", metavar="FILE", readable=False, help="Write here; the extension can set the format."
         ),
     ] = None,
-    filters: Filters = NO_FILTERS,
+    filters: Criteria = NO_FILTERS,
     reverse: Reverse = False,
     limit: Limit = None,
     fields: Fields = None,
@@ -83,7 +84,7 @@ def site(
     folder: Annotated[
         Path, typer.Option("--output", "-o", metavar="DIR", help="The folder to write the site into.", readable=False)
     ],
-    filters: Filters = NO_FILTERS,
+    filters: Criteria = NO_FILTERS,
 ) -> None:
     """A static website of the selected record: a timeline with filters and search, a page for every event,
     organ, state, city and source. Works from file:// and any static host.

@@ -163,7 +163,7 @@ def ris(event: Event, catalog: Catalog, sources: Sequence[Source]) -> str:
 def cite(event: Event, catalog: Catalog, style: str) -> str:
     """One event: the record's own entry for it, then its sources, as plain text, Markdown, BibTeX, CSL-JSON or
     RIS, ready to paste."""
-    sources = [catalog.source_by_id[source_id] for source_id in event.sources]
+    sources = catalog.sources_of(event)
     if style == "bibtex":
         return "\n".join([record_bibtex_entry(event, catalog), *(bibtex_entry(source) for source in sources)])
     if style == "csl-json":

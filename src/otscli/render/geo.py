@@ -36,7 +36,7 @@ def located(events: Sequence[Event], catalog: Catalog) -> list[tuple[Event, Plac
 
 
 def feature(event: Event, where: Place, catalog: Catalog) -> dict[str, Any]:
-    first = catalog.source_by_id[event.sources[0]]
+    first = catalog.sources_of(event)[0]
     city = where.city
     state = catalog.state_by_id.get(city.state)
     return {

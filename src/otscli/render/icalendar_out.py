@@ -50,8 +50,7 @@ def description(event: Event, catalog: Catalog) -> str:
     parts += [f"Outcome: {outcome}" for outcome in event.outcomes]
     if event.date.precision != "day":
         parts.append(f"Date known to the {event.date.precision}: {event.display_date}.")
-    for source_id in event.sources:
-        source = catalog.source_by_id[source_id]
+    for source in catalog.sources_of(event):
         parts.append(f"Source: {source.title}" + (f" <{source.url}>" if source.url else ""))
     return "\n".join(parts)
 
@@ -79,7 +78,7 @@ def vevent(event: Event, catalog: Catalog) -> list[str]:
     where = place(event, catalog)
     if where:
         lines.append(f"LOCATION:{escape(where)}")
-    first = catalog.source_by_id[event.sources[0]]
+    first = catalog.sources_of(event)[0]
     if first.url:
         lines.append(f"URL;VALUE=URI:{first.url}")
     return [*lines, "END:VEVENT"]

@@ -65,7 +65,7 @@ def records(items: Iterable[Record], fields: Sequence[str] | None = None) -> lis
 
 
 def event_page(event: Event, catalog: Catalog) -> dict[str, Any]:
-    cited = [catalog.source_by_id[source_id] for source_id in event.sources if source_id in catalog.source_by_id]
+    cited = catalog.sources_of(event)
     meeting = catalog.event_by_id.get(event.part_of or "")
     return {
         "event": record(event),

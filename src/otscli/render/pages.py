@@ -54,7 +54,7 @@ def draw_event(console: Console, event: Event, catalog: Catalog) -> None:
         f"{dispute.field} = {dispute.value} per {dispute.source}" + (f": {dispute.note}" if dispute.note else "")
         for dispute in event.disputed
     ]
-    cited = [catalog.source_by_id[source_id] for source_id in event.sources]
+    cited = catalog.sources_of(event)
     meeting = catalog.event_by_id.get(event.part_of or "")
     rows = [
         ("id", event.id),

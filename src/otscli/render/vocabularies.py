@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from otscli.models import KINDS, STATUSES, Catalog
+from otscli.models import KINDS, STATUSES, Catalog, kind_label
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -18,16 +18,12 @@ def collect(catalog: Catalog) -> dict[str, list[dict[str, Any]]]:
         values = sorted({*every, *counts}, key=lambda value: (-counts[value], value))
         return [{"value": value, "events": counts[value]} for value in values]
 
-    labels = Counter(kind_label_without_number(event.kind, event.format) for event in catalog.events)
+    labels = Counter(kind_label(event.kind, event.format) for event in catalog.events)
     return {
         "kinds": counted(labels, KINDS),
         "statuses": counted(Counter(event.status for event in catalog.events), STATUSES),
         "tags": counted(Counter(tag for event in catalog.events for tag in event.tags)),
     }
-
-
-def kind_label_without_number(kind: str, form: str | None) -> str:
-    return kind if form in (None, "ordinary") else f"{form} {kind}"
 
 
 def draw(console: Console, found: dict[str, list[dict[str, Any]]]) -> None:
