@@ -6,11 +6,14 @@ import operator
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from otscli.counting import Anniversary, Count
 from otscli.models import Catalog, Event, PartialDate, Record
 from otscli.render import indented
+
+if TYPE_CHECKING:
+    from otscli.render import output_types
 
 DERIVED_EVENT_FIELDS = ("overdue",)  # keys of an event's JSON that are worked out, after the stored ones
 
@@ -102,7 +105,7 @@ def choose_fields(text: str) -> tuple[str, ...]:
     return chosen
 
 
-def counts(items: Sequence[Count]) -> list[dict[str, Any]]:
+def counts(items: Sequence[Count]) -> list[output_types.Count]:
     return [{"key": item.key, "label": item.label, "count": item.count} for item in items]
 
 
