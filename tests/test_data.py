@@ -124,7 +124,11 @@ def test_the_council_of_heads_of_state_lists_every_ordinary_summit() -> None:
 def test_nothing_is_copied_from_the_sources() -> None:
     tool = shared_folder() / "tools" / "verbatim.py"
     done = subprocess.run(
-        [sys.executable, str(tool), "data", "README.md", "src", "docs"], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, str(tool), "data", "README.md", "src", "docs"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stdout
 
@@ -267,7 +271,9 @@ def test_the_manuals_coverage_table_is_generated_from_the_data(catalog: Catalog)
     fresh = text[:start] + coverage_table(catalog) + text[end:]
     if os.environ.get("OTS_UPDATE_README"):
         page.write_text(fresh, encoding="utf-8")
-    assert fresh == text, "docs/data-format.md coverage table is stale: OTS_UPDATE_README=1 .venv/bin/pytest tests/test_data.py"
+    assert fresh == text, (
+        "docs/data-format.md: coverage table stale: OTS_UPDATE_README=1 .venv/bin/pytest tests/test_data.py"
+    )
 
 
 def test_a_format_belongs_to_meetings(catalog: Catalog) -> None:

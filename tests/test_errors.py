@@ -820,4 +820,4 @@ def test_the_manuals_errors_table_is_this_list() -> None:
     fresh = text[:start] + errors_table() + text[end:]
     if os.environ.get("OTS_UPDATE_README"):
         page.write_text(fresh, encoding="utf-8")
-    assert fresh == text, "docs/errors.md errors table is stale: OTS_UPDATE_README=1 .venv/bin/pytest tests/test_errors.py"
+    assert fresh == text, "docs/errors.md: table is stale: OTS_UPDATE_README=1 .venv/bin/pytest tests/test_errors.py"

@@ -54,7 +54,7 @@ def test_examples_print_what_the_page_says(page: Path, tmp_path: Path, monkeypat
     if os.environ.get("OTS_UPDATE_README"):
         page.write_text(fresh, encoding="utf-8")
     assert re.findall(r"^\$ ots ", "".join(BLOCK.findall(text)), re.MULTILINE), f"{page_id(page)} has no examples"
-    assert fresh == text, f"{page_id(page)}: examples are stale: OTS_UPDATE_README=1 .venv/bin/pytest tests/test_readme.py"
+    assert fresh == text, f"{page_id(page)}: stale examples: OTS_UPDATE_README=1 .venv/bin/pytest tests/test_readme.py"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=page_id)
