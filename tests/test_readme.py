@@ -89,3 +89,13 @@ def test_ci_runs_the_readme_test_command() -> None:
     command = "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/pytest"
     assert command in readme
     assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_synopsis_of_the_commands_names_every_command() -> None:
+    from otscli.cli.registry import COMMANDS
+
+    page = (MANUAL / "commands.md").read_text(encoding="utf-8")
+    synopsis = page.split("```\nots [", 1)[1].split("```", 1)[0]
+    named = set(re.findall(r"^  ([a-z-]+)\b", synopsis, re.MULTILINE))
+    named |= set(re.findall(r"\| ([a-z-]+)\b", synopsis))  # `organ NAME | state NAME | ...`
+    assert set(COMMANDS) - named == set()
