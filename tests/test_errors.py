@@ -1,7 +1,7 @@
 """Every way to break `ots` ends in the documented exit code and one clear line on stderr.
 
-CASES is the README's "Errors" table: each row is run here, and the table in the README is
-rendered from this list (OTS_UPDATE_README=1 .venv/bin/pytest tests/test_errors.py rewrites it).
+CASES is the table of docs/errors.md: each row is run here, and the table in that page is rendered from this
+list (OTS_UPDATE_README=1 .venv/bin/pytest tests/test_errors.py rewrites it).
 """
 
 from __future__ import annotations
@@ -816,11 +816,11 @@ def errors_table() -> str:
     return "\n".join([*lines, "", END])
 
 
-def test_the_readme_errors_table_is_this_list() -> None:
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
+def test_the_manuals_errors_table_is_this_list() -> None:
+    page = ROOT / "docs" / "errors.md"
+    text = page.read_text(encoding="utf-8")
     start, end = text.index(START), text.index(END) + len(END)
     fresh = text[:start] + errors_table() + text[end:]
     if os.environ.get("OTS_UPDATE_README"):
-        readme.write_text(fresh, encoding="utf-8")
-    assert fresh == text, "README errors table is stale: OTS_UPDATE_README=1 .venv/bin/pytest tests/test_errors.py"
+        page.write_text(fresh, encoding="utf-8")
+    assert fresh == text, "docs/errors.md: table is stale: OTS_UPDATE_README=1 .venv/bin/pytest tests/test_errors.py"

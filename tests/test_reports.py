@@ -214,12 +214,24 @@ def test_the_calendar_can_be_subscribed_to() -> None:
         assert str(component["URL"]) == sources[event["sources"][0]]["url"]
 
 
-def test_the_readme_map_is_what_ots_draws_now() -> None:
+# The pictures in the README and the manual, and the commands that draw them (CONTRIBUTING.md lists them too).
+PICTURES = {
+    "map.svg": "ots export --format svg-map -o docs/map.svg",
+    "timeline.svg": "ots export --format svg --organ CHS --since 2021 -o docs/timeline.svg",
+    "events-by-year.svg": "ots stats --by year -o docs/events-by-year.svg",
+}
+
+
+@pytest.mark.parametrize("picture", PICTURES)
+def test_the_pictures_in_the_docs_are_what_ots_draws_now(picture: str, tmp_path: Path) -> None:
     from conftest import ROOT
 
-    drawn = bundled("export", "--format", "svg-map")
-    assert (ROOT / "docs" / "map.svg").read_text(encoding="utf-8") == drawn, (
-        "redraw: ots export -f svg-map -o docs/map.svg"
+    command = PICTURES[picture].split()
+    drawn = tmp_path / picture
+    run = ots(*command[1:-1], str(drawn), env={"OTS_TODAY": "2026-12-06"})  # the examples' clock
+    assert run.code == 0, run.err
+    assert (ROOT / "docs" / picture).read_text(encoding="utf-8") == drawn.read_text(encoding="utf-8"), (
+        f"redraw: {PICTURES[picture]}"
     )
 
 

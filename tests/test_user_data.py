@@ -250,7 +250,7 @@ def default_file() -> Path:
     return Path(os.environ["XDG_DATA_HOME"]) / "otscli" / "events.toml"
 
 
-def test_add_twice_to_the_default_file_as_the_readme_shows() -> None:
+def test_add_twice_to_the_default_file_as_the_manual_says() -> None:
     assert edges(*ADD, "--id", "2024-05-02-first").out == "2024-05-02-first\n"
     second = edges(*ADD, "--id", "2024-05-02-second")
     assert (second.code, second.out, second.err) == (0, "2024-05-02-second\n", "")
@@ -370,7 +370,7 @@ def test_a_rewrite_between_the_last_look_and_the_rename_is_kept(
 def test_sixteen_writers_at_once_all_succeed(tmp_path: Path) -> None:
     target = tmp_path / "busy.toml"
     target.write_text(HAND_WRITTEN, encoding="utf-8")
-    rounds = int(os.environ.get("OTS_TEST_ADD_ROUNDS", "4"))  # 50 for the full contention run in the README
+    rounds = int(os.environ.get("OTS_TEST_ADD_ROUNDS", "4"))  # 50 for the full contention run (CONTRIBUTING.md)
 
     def writer(number: int) -> subprocess.Popen[bytes]:
         ids = " ".join(f"2024-05-02-w{number}-{k}" for k in range(rounds))

@@ -179,7 +179,8 @@ app = typer.Typer(
     cls=Boundary,
     name="ots",
     help="The history of the Organization of Turkic States: summits, councils, agreements, members.",
-    epilog="Examples: ots timeline --since 2019 | ots organ CoE | ots state Hungary --json",
+    epilog="Examples: ots timeline --since 2019 | ots organ CoE | ots state Hungary --json\n\n"
+    "\b\nManual: docs/README.md in the source of ots (its repository or its sdist).",
     invoke_without_command=True,
     add_completion=False,  # `ots completion SHELL` instead: see otscli.cli.complete
     pretty_exceptions_enable=False,
