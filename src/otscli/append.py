@@ -274,7 +274,7 @@ def new_block(event: Event, original: bytes) -> bytes:
 
 @contextlib.contextmanager
 def exclusive_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `<file>.lock` (kept, never deleted), waiting at most a few seconds."""
+    """Hold an exclusive lock on `<file>.lock` (kept, never deleted), waiting at most lock_timeout() seconds."""
     lock_path = path.with_name(path.name + ".lock")
     shown = printable(str(lock_path))
     try:  # the lock takes the data file's permissions, so that whoever may write the file may take its lock

@@ -1,4 +1,4 @@
-"""Commands that list events: timeline, list, search, stats, on-this-day."""
+"""Commands that list or count events: timeline, list, next, search, stats, on-this-day."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def search(
     filters: Criteria,
     listing: Listing,
 ) -> None:
-    """Events whose title, summary, outcomes or tags hold every word of TEXT.
+    """Events whose title, summary, outcomes, tags or id hold every word of TEXT.
 
     \b
     "Quoted words" must stand together; a state's, organ's or city's name finds its other names too.

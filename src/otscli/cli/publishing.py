@@ -1,4 +1,4 @@
-"""Commands that write the record in other forms: export, schema."""
+"""Commands that write the record in other forms: export, schema, site."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The JSON Schema (draft 2020-12) of every `--json` output, generated from the models."""
+"""The JSON Schema (draft 2020-12) of every `--json` output, generated from the models and from the shapes of
+the other outputs (render/output_types.py)."""
 
 from __future__ import annotations
 
