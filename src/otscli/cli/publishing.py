@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -53,15 +52,9 @@ def export(
     chosen = choose_fields(fields) if fields is not None else None
     catalog = session(ctx).catalog()
     events = select(catalog, filters.resolve(catalog), reverse=reverse, limit=limit)
-    content = exporter.export(events, catalog, chosen).encode("utf-8")
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(content)
-        sys.stdout.buffer.flush()
-    else:
-        from otscli.atomic import write_output
+    from otscli.atomic import write_output
 
-        write_output(output, content)
+    write_output(output, exporter.export(events, catalog, chosen).encode("utf-8"))
 
 
 @command(APPS, "schema")

@@ -3,7 +3,8 @@
 An event known to the day spans its days (DTEND is the day after the last day, as RFC 5545 wants
 for all-day events). One known only to the month or the year is a single transparent day on the
 first day it can have been, its title ending "(Nov 2017, day not known)", so that it blocks out no
-days in a calendar; X-OTS-PRECISION and a note in the description say how precise the date is. DTSTAMP is fixed, so that the same data always exports to the same bytes.
+days in a calendar; X-OTS-PRECISION and a note in the description say how precise the date is.
+DTSTAMP is fixed, so that the same data always exports to the same bytes.
 """
 
 from __future__ import annotations

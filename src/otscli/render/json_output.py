@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import operator
-import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
@@ -80,10 +79,9 @@ def event_page(event: Event, catalog: Catalog) -> dict[str, Any]:
 
 def write(data: list[Any] | Mapping[str, Any]) -> None:
     """Print JSON as UTF-8 whatever the locale, one document ending in a newline."""
-    text = indented.dumps_bytes(data) + b"\n"
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text)
-    sys.stdout.buffer.flush()
+    from otscli.atomic import write_standard_output
+
+    write_standard_output(indented.dumps_bytes(data) + b"\n")
 
 
 def export(events: Sequence[Event], catalog: Catalog, fields: Sequence[str] | None = None) -> str:
