@@ -21,8 +21,9 @@ SVG = "{http://www.w3.org/2000/svg}"
 SELECTIONS = [(), ("--organ", "CFM"), ("--since", "2022"), ("--host", "KZ"), ("--kind", "summit", "--until", "2015")]
 
 
-def drawn(*args: str) -> ElementTree.Element:
-    run = ots("export", "--format", "svg-map", *args)
+def drawn(*args: str, store: Path | None = None) -> ElementTree.Element:
+    data = ("--no-bundled", "--data", str(store)) if store else ()
+    run = ots(*data, "export", "--format", "svg-map", *args)
     assert run.code == 0, run.err
     return ElementTree.fromstring(run.out)  # well-formed XML, or this raises
 
@@ -215,3 +216,27 @@ def test_in_chromium_each_name_fits_its_measured_box_and_none_covers_another(
     assert overlapping(real) == []
     too_big = [words for words, box in real.items() if not box.within(estimated[words])]
     assert too_big == [], [(words, real[words], estimated[words]) for words in too_big]
+
+
+def crowded(tmp_path: Path, count: int) -> Path:
+    """A store of `count` cities packed within half a degree near Baku (about 8 pixels apart), each with one event, and long names."""
+    lines = ['format = 1\n\n[[source]]\nid = "s"\ntitle = "A source"\npublisher = "ots tests"\ndate = "2024-01-01"\n'
+             'url = "https://example.org/s"\n\n[[organ]]\nid = "CoE"\nname = "Council of Elders"\nkind = "principal"\n\n'
+             '[[state]]\nid = "AZ"\nname = "Azerbaijan"\n']  # fmt: skip
+    for n in range(count):
+        lat, lon = 40.2 + (n % 4) * 0.12, 49.6 + (n // 4) * 0.15
+        lines.append(f'\n[[city]]\nid = "town-{n}"\nname = "Townville Number {n}"\nstate = "AZ"\nlat = {lat:.2f}\n'
+                     f'lon = {lon:.2f}\nlocation_source = "s"\n')  # fmt: skip
+        lines.append(f'\n[[event]]\nid = "2020-01-{n + 1:02d}-meeting"\ndate = "2020-01-{n + 1:02d}"\n'
+                     f'title = "Elders meet"\nkind = "meeting"\norgans = ["CoE"]\ncity = "town-{n}"\nsources = ["s"]\n')  # fmt: skip
+    path = tmp_path / "crowded.toml"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def test_a_crowd_of_cities_on_one_spot_still_gets_every_name_apart(tmp_path: Path) -> None:
+    svg = drawn(store=crowded(tmp_path, 10))
+    boxes = label_boxes(svg)
+    assert set(boxes) == {f"Townville Number {n} 1" for n in range(10)}
+    assert overlapping(boxes) == []
+    assert len(list(svg.iter(f"{SVG}line"))) >= 5  # half had to move away, each with a line to its circle

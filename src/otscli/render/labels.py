@@ -15,9 +15,10 @@ PAD = 2.0  # between the text and its box, in pixels
 GAP = 2.0  # between a dot and its label
 SPACE = 1.0  # kept free between two labels, so that rounding the coordinates never makes them touch
 STEPS = (0.0, 10.0, 22.0, 36.0, 52.0, 70.0, 92.0, 120.0, 150.0, 185.0, 225.0)  # how far from the dot to look
-HEADINGS = 16  # directions tried at each distance
-COVERING = 3 * HEADINGS  # a spot over another circle (or whose leader crosses one) costs as much as 3 STEPS further
-ROUNDS = 24  # times the placer starts again with the dot that fared worst first
+HEADINGS = 16  # directions tried at each distance up to FAR, twice as many beyond
+FAR = 50.0
+COVERING = 40.0  # a spot over another circle (or whose leader crosses one) costs as much as one this much further
+ROUNDS = 8  # times the placer starts again with the dot that fared worst first
 STUCK = 10_000.0  # the cost of a dot that found no free spot
 
 Point = tuple[float, float]
@@ -111,7 +112,14 @@ class Label:
     leader: Segment | None  # from the dot's edge to the box, when moved away
 
 
-Spot = tuple[Box, Segment | None]
+@dataclass(frozen=True)
+class Spot:
+    """A place for a label: its box, the leader line to it, and what it costs: how far it is from the dot, in
+    pixels, plus a little for being above or below rather than beside it."""
+
+    cost: float
+    box: Box
+    leader: Segment | None
 
 
 def sized(text: str, size: float) -> tuple[float, float]:
@@ -120,12 +128,13 @@ def sized(text: str, size: float) -> tuple[float, float]:
 
 
 def spots(dot: Dot, width: float, height: float) -> list[Spot]:
-    """Boxes around the dot, nearest first; at each distance, right, left, then above and below."""
+    """Boxes around the dot, cheapest first: nearest, then beside the dot before above or below it, right before
+    left."""
     found: list[Spot] = []
-    headings = sorted(range(HEADINGS), key=lambda step: (abs(math.sin(2 * math.pi * step / HEADINGS)), step))
     for distance in STEPS:
-        for step in headings:
-            angle = 2 * math.pi * step / HEADINGS
+        turns = HEADINGS if distance < FAR else 2 * HEADINGS  # further out, the same angle leaves more room
+        for step in range(turns):
+            angle = 2 * math.pi * step / turns
             cos, sin = math.cos(angle), math.sin(angle)
             reach = dot.radius + GAP + distance
             x, y = dot.x + reach * cos, dot.y + reach * sin
@@ -133,8 +142,9 @@ def spots(dot: Dot, width: float, height: float) -> list[Spot]:
             top = y if sin > 0.38 else y - height if sin < -0.38 else y - height / 2
             edge = (dot.x + dot.radius * cos, dot.y + dot.radius * sin)
             leader = (round(edge[0], 1), round(edge[1], 1), round(x, 1), round(y, 1)) if distance else None
-            found.append((Box(round(left, 1), round(top, 1), round(left + width, 1), round(top + height, 1)), leader))
-    return found
+            box = Box(round(left, 1), round(top, 1), round(left + width, 1), round(top + height, 1))
+            found.append(Spot(distance + 4 * abs(sin) + (cos < 0), box, leader))
+    return sorted(found, key=lambda spot: spot.cost)
 
 
 def place(dots: Sequence[Dot], size: float, area: Box, obstacles: Sequence[Box] = ()) -> list[Label]:
@@ -143,9 +153,10 @@ def place(dots: Sequence[Dot], size: float, area: Box, obstacles: Sequence[Box] 
     important first), then again with the one that fared worst put first, up to ROUNDS times, and the placing that
     cost least is kept. A dot that never finds a free spot keeps its first, and the overlap shows."""
     order = list(range(len(dots)))
+    around = [spots(dot, *sized(dot.text, size)) for dot in dots]
     best: tuple[float, dict[int, Label]] = (math.inf, {})
     for _ in range(ROUNDS):
-        labels, costs = greedy([dots[index] for index in order], size, area, obstacles)
+        labels, costs = greedy([(dots[index], around[index]) for index in order], size, area, obstacles)
         if sum(costs) < best[0]:
             best = sum(costs), dict(zip(order, labels, strict=True))
         worst = max(range(len(costs)), key=costs.__getitem__, default=0)
@@ -155,36 +166,39 @@ def place(dots: Sequence[Dot], size: float, area: Box, obstacles: Sequence[Box] 
     return [best[1][index] for index in range(len(dots))]
 
 
-def greedy(dots: Sequence[Dot], size: float, area: Box, obstacles: Sequence[Box]) -> tuple[list[Label], list[float]]:
-    """Each dot in turn takes its cheapest free spot: the nearest, counting a spot over other circles as further
-    away. The labels, and what each cost (STUCK for a dot that found no free spot)."""
+def greedy(
+    dots: Sequence[tuple[Dot, list[Spot]]], size: float, area: Box, obstacles: Sequence[Box]
+) -> tuple[list[Label], list[float]]:
+    """Each dot in turn takes its cheapest free spot (of its spots around): the nearest, counting a spot over other
+    circles as further away. The labels, and what each cost (STUCK for a dot that found no free spot)."""
     taken: list[Box] = list(obstacles)
-    centres = [dot.square(min(dot.radius, 4)) for dot in dots]
+    centres = [dot.square(min(dot.radius, 4)) for dot, _ in dots]
     leaders: list[Segment] = []
     labels, costs = [], []
 
     def is_free(box: Box, leader: Segment | None) -> bool:
+        apart = box.spaced(SPACE)
         return (
             box.within(area)
-            and not any(box.spaced(SPACE).overlaps(other) for other in (*taken, *centres))
+            and not any(apart.overlaps(other) for other in taken)
+            and not any(apart.overlaps(centre) for centre in centres)
             and not any(box.crosses(line) for line in leaders)
             and (leader is None or not any(other.crosses(leader) for other in taken))
             and (leader is None or not any(intersect(leader, line) for line in leaders))
         )
 
-    for dot in dots:
-        circles = [other.square(other.radius) for other in dots if other is not dot]
-        options = spots(dot, *sized(dot.text, size))
-        cost, choice = STUCK, 0
-        for rank, (box, leader) in enumerate(options):
-            if rank >= cost:
-                break  # covering only adds to the rank: no spot further on can cost less
-            if is_free(box, leader):
-                covered = sum(
-                    box.overlaps(circle) or (leader is not None and circle.crosses(leader)) for circle in circles
-                )
-                cost, choice = min((cost, choice), (rank + COVERING * covered, rank))
-        box, leader = options[choice]
+    for dot, options in dots:
+        circles = [other.square(other.radius) for other, _ in dots if other is not dot]
+        cost, choice = STUCK, options[0]
+        for spot in options:
+            if spot.cost >= cost:
+                break  # covering only adds to the cost: no spot further on can cost less
+            if is_free(spot.box, spot.leader):
+                covered = sum(spot.box.overlaps(circle) or (spot.leader is not None and circle.crosses(spot.leader))
+                              for circle in circles)  # fmt: skip
+                if spot.cost + COVERING * covered < cost:
+                    cost, choice = spot.cost + COVERING * covered, spot
+        box, leader = choice.box, choice.leader
         taken.append(box)
         if leader is not None:
             leaders.append(leader)
