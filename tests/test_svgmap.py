@@ -219,18 +219,47 @@ def test_in_chromium_each_name_fits_its_measured_box_and_none_covers_another(
 
 
 def crowded(tmp_path: Path, count: int) -> Path:
-    """A store of `count` cities packed within half a degree near Baku (about 8 pixels apart), each with one event, and long names."""
-    lines = ['format = 1\n\n[[source]]\nid = "s"\ntitle = "A source"\npublisher = "ots tests"\ndate = "2024-01-01"\n'
-             'url = "https://example.org/s"\n\n[[organ]]\nid = "CoE"\nname = "Council of Elders"\nkind = "principal"\n\n'
-             '[[state]]\nid = "AZ"\nname = "Azerbaijan"\n']  # fmt: skip
-    for n in range(count):
-        lat, lon = 40.2 + (n % 4) * 0.12, 49.6 + (n // 4) * 0.15
-        lines.append(f'\n[[city]]\nid = "town-{n}"\nname = "Townville Number {n}"\nstate = "AZ"\nlat = {lat:.2f}\n'
-                     f'lon = {lon:.2f}\nlocation_source = "s"\n')  # fmt: skip
-        lines.append(f'\n[[event]]\nid = "2020-01-{n + 1:02d}-meeting"\ndate = "2020-01-{n + 1:02d}"\n'
-                     f'title = "Elders meet"\nkind = "meeting"\norgans = ["CoE"]\ncity = "town-{n}"\nsources = ["s"]\n')  # fmt: skip
+    """A store of `count` cities with long names packed near Baku, about 8 pixels apart, each with one event."""
+    import tomli_w
+
+    source = {
+        "id": "s",
+        "title": "A source",
+        "publisher": "ots tests",
+        "date": "2024-01-01",
+        "url": "https://example.org/s",
+    }
+    store: dict[str, Any] = {
+        "format": 1,
+        "source": [source],
+        "organ": [{"id": "CoE", "name": "Council of Elders", "kind": "principal"}],
+        "state": [{"id": "AZ", "name": "Azerbaijan"}],
+        "city": [
+            {
+                "id": f"town-{n}",
+                "name": f"Townville Number {n}",
+                "state": "AZ",
+                "lat": 40.2 + (n % 4) * 0.12,
+                "lon": 49.6 + (n // 4) * 0.15,
+                "location_source": "s",
+            }
+            for n in range(count)
+        ],
+        "event": [
+            {
+                "id": f"2020-01-{n + 1:02d}-meeting",
+                "date": f"2020-01-{n + 1:02d}",
+                "title": "Elders meet",
+                "kind": "meeting",
+                "organs": ["CoE"],
+                "city": f"town-{n}",
+                "sources": ["s"],
+            }
+            for n in range(count)
+        ],
+    }
     path = tmp_path / "crowded.toml"
-    path.write_text("".join(lines), encoding="utf-8")
+    path.write_text(tomli_w.dumps(store), encoding="utf-8")
     return path
 
 
