@@ -44,15 +44,17 @@ def radius(count: int) -> float:
     return round(2.5 + 2.2 * math.sqrt(count), 1)
 
 
-def land(basemap: dict[str, Any]) -> list[str]:
-    """Each country as one filled path: the sea shows between them (the Caspian too), borders where two meet."""
+def land(basemap: dict[str, Any], catalog: Catalog) -> list[str]:
+    """Each country as one filled path: the sea shows between them (the Caspian too), borders where two meet. A
+    country the record knows under another name (Natural Earth's Turkey) is called by the record's (Türkiye)."""
+    called = {alias: state.name for state in catalog.states for alias in (state.name, *state.aliases)}
     paths = ['<g fill="#f4f1e8" stroke="#a89f8c" stroke-width="0.7" stroke-linejoin="round" clip-path="url(#frame)">']
     for name, rings in basemap["countries"].items():
         moves = []
         for ring in rings:
             points = [project(ring[i], ring[i + 1]) for i in range(0, len(ring), 2)]
             moves.append("M" + "L".join(f"{x:g},{y:g}" for x, y in points) + "Z")
-        paths.append(f'<path d="{"".join(moves)}"><title>{escape(name)}</title></path>')
+        paths.append(f'<path d="{"".join(moves)}"><title>{escape(called.get(name, name))}</title></path>')
     paths.append("</g>")
     return paths
 
@@ -93,7 +95,7 @@ def caption(counts: Counter[str], outside: Sequence[Place], catalog: Catalog) ->
     if outside:
         away = sum(counts[where.city.id] for where in outside)
         names = ", ".join(sorted(where.city.name for where in outside))
-        said += f" {away} held outside the frame ({names}) are not drawn."
+        said += f" {away} held outside the frame ({names}) {'is' if away == 1 else 'are'} not drawn."
     return [
         f'<text x="6" y="{HEIGHT + 17}" fill="{INK}">{escape(said)}</text>',
         f'<text x="6" y="{HEIGHT + 35}" fill="{FAINT}">{escape(provenance(catalog))}</text>',
@@ -130,7 +132,7 @@ def export_map(events: Sequence[Event], catalog: Catalog) -> str:
         f'<defs><clipPath id="frame"><rect width="{WIDTH}" height="{HEIGHT}"/></clipPath></defs>',
         f'<rect width="{WIDTH}" height="{HEIGHT + STRIP}" fill="#ffffff"/>',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#dce8f2"/>',
-        *land(basemap),
+        *land(basemap, catalog),
     ]
     for where, dot in zip(ranked, dots, strict=True):
         count = counts[where.city.id]
