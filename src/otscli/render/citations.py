@@ -18,8 +18,8 @@ _LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\t
 # name here gets no langid rather than a guessed one (biblatex would stop on an unknown language).
 _BIBLATEX_LANGUAGES = {"ar": "arabic", "az": "azerbaijani", "ba": "bashkir", "de": "german", "en": "english",
                        "es": "spanish", "fa": "persian", "fr": "french", "hu": "hungarian", "hy": "armenian",
-                       "it": "italian", "kk": "kazakh", "ky": "kyrgyz", "pl": "polish", "ru": "russian", "tk": "turkmen",
-                       "tr": "turkish", "tt": "tatar", "uk": "ukrainian", "uz": "uzbek"}  # fmt: skip
+                       "it": "italian", "kk": "kazakh", "ky": "kyrgyz", "pl": "polish", "ru": "russian",
+                       "tk": "turkmen", "tr": "turkish", "tt": "tatar", "uk": "ukrainian", "uz": "uzbek"}  # fmt: skip
 RECORD_LANGUAGE = "en"  # the record's own entries: titles and notes written in English
 
 
