@@ -48,6 +48,20 @@ def test_every_event_cites_a_source_and_every_source_has_an_address(catalog: Cat
     assert [source.id for source in catalog.sources if not source.url] == []
 
 
+def test_every_bundled_source_names_its_language(catalog: Catalog) -> None:
+    """Citation styles change the case of a title only when it is English: each source must say its language."""
+    assert [source.id for source in catalog.sources if not source.language] == []
+    languages = Counter(source.language for source in catalog.sources)
+    assert {"en", "tr", "ru", "kk", "ky", "az", "hu"} <= set(languages), languages
+    # Script alone does not tell a language: Kazakh and Russian share Cyrillic, Azerbaijani and Turkish Latin.
+    by_id = catalog.source_by_id
+    assert by_id["akorda-2024-09-nsc-3rd-turkistan"].language == "kk"
+    assert by_id["24kg-2024-10-04"].language == "ru"
+    assert by_id["trend-az-2009-10-03"].language == "az"
+    assert by_id["mfa-tr-2010-09-15-no202"].language == "tr"
+    assert by_id["kabar-2024-11-06-cfm-bishkek"].language == "ky"  # an English descriptive title of a Kyrgyz page
+
+
 def test_every_source_is_cited(catalog: Catalog) -> None:
     cited = {source_id for event in catalog.events for source_id in event.sources}
     cited |= {dispute.source for event in catalog.events for dispute in event.disputed}

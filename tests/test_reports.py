@@ -119,6 +119,29 @@ def test_bibtex_parses_with_bibtexparser() -> None:
     assert dipam["publisher"] == "{DİPAM (Center for Diplomatic Affairs and Political Studies)}"
 
 
+def test_every_citation_format_carries_the_language_of_each_source_and_english_for_the_record() -> None:
+    import bibtexparser
+
+    event = "2025-11-04-coe-18th-meeting-baku"  # cites a Turkish page and English ones
+    csl = {item["id"]: item for item in json.loads(bundled("cite", event, "--format", "csl-json"))}
+    assert csl["haberler-2025-11-04-coe"]["language"] == "tr"
+    assert csl[f"ots-{event}"]["language"] == "en"
+    assert all(item.get("language") for item in csl.values())
+    bib = {entry["ID"]: entry for entry in bibtexparser.loads(bundled("cite", event, "--format", "bibtex")).entries}
+    assert bib["haberler-2025-11-04-coe"]["langid"] == "turkish"
+    assert bib[f"ots-{event}"]["langid"] == "english"
+    ris = ots("cite", event, "--format", "ris").raw.decode("utf-8").split("ER  - \r\n")  # as written: CRLF
+    turkish = next(record for record in ris if "ID  - haberler-2025-11-04-coe\r\n" in record)
+    assert "LA  - tr\r\n" in turkish and "LA  - en\r\n" in ris[0]
+    # biblatex wants babel's names; a tag with a script subtag maps by its language.
+    exported = bibtexparser.loads(bundled("export", "--format", "bibtex")).entries
+    langids = {entry["ID"]: entry.get("langid") for entry in exported}
+    assert langids["akorda-2024-09-nsc-3rd-turkistan"] == "kazakh"
+    assert langids["sputnik-uz-2023-11-03-mirziyoyev-order"] == "uzbek"
+    assert langids["kormany-hu-2024-11-coe"] == "hungarian"
+    assert all(langids.values()), [key for key, value in langids.items() if not value]
+
+
 def test_a_publisher_is_printed_once_by_a_citation_style() -> None:
     """CSL-JSON gives the publisher once, not also as the container title ("AzVision. AzVision.")."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter

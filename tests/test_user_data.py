@@ -205,6 +205,24 @@ def test_validate_reports_every_problem_in_every_file(tmp_path: Path) -> None:
     assert lines[1].startswith(f"{first}:1: event 2019-summit: id: duplicate id, first defined at {EDGES}:")
 
 
+def test_a_users_source_may_leave_out_its_language_but_not_misspell_it(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    source = '[[source]]\nid = "mine"\ntitle = "Mine"\nurl = "https://example.org/m"\n'
+    mine.write_text(source, encoding="utf-8")
+    assert edges("validate", str(mine)).code == 0
+    for tag in ("en", "uz-Cyrl", "pt-BR", "es-419"):
+        mine.write_text(source + f'language = "{tag}"\n', encoding="utf-8")
+        assert edges("validate", str(mine)).code == 0, tag
+    for tag in ("English", "EN", "en_US", "e", "tr-", ""):
+        mine.write_text(source + f'language = "{tag}"\n', encoding="utf-8")
+        run = edges("validate", str(mine))
+        assert run.code == 1, tag
+        assert (
+            run.err == f"{mine}:5: source mine: language: not a language tag: write a BCP 47 tag such as en, "
+            "tr, kk or uz-Cyrl\n"
+        ), run.err
+
+
 def test_validate_accepts_a_bom_and_crlf(tmp_path: Path) -> None:
     target = tmp_path / "bom.toml"
     target.write_bytes(b"\xef\xbb\xbf" + HAND_WRITTEN.replace("\n", "\r\n").encode("utf-8"))

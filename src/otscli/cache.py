@@ -34,7 +34,7 @@ from otscli import __version__, background
 from otscli.models import Catalog, City, Claim, Dispute, Event, Membership, Organ, PartialDate, Source, State
 from otscli.xdg import base_folder
 
-FORMAT = 8  # the layout of an entry; raise it when the records change shape
+FORMAT = 9  # the layout of an entry; raise it when the records change shape
 MAX_ENTRY_BYTES = 1 << 30
 
 Key = tuple[str, int, int, int, int, int]  # real path, device, inode, size, mtime_ns, ctime_ns

@@ -238,6 +238,10 @@ Line = Annotated[str, rules(_check_line, strict=True)]
 Prose = Annotated[str, rules(_check_prose, strict=True)]
 Url = Annotated[str, rules(_check_url, strict=True)]
 Id = Annotated[str, rules(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120, strict=True)]
+# A BCP 47 tag of the common shape: a lowercase language, then optionally a script and a region ("en", "uz-Cyrl",
+# "pt-BR", "es-419"); citation managers and pandoc read these, and a typo such as "EN" or "english" is refused.
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$"
+Language = Annotated[str, rules(pattern=LANGUAGE_PATTERN, strict=True)]
 Flag = Annotated[bool, rules(strict=True)]
 MAX_ORDINAL = 9999  # the 42nd session is the longest series so far; a bound keeps gaps in a series small
 Ordinal = Annotated[int, rules(ge=1, le=MAX_ORDINAL, strict=True)]
@@ -390,6 +394,7 @@ class Source(Record):
 
     id: Id
     title: Line
+    language: Language | None = None  # of the page, as a BCP 47 tag: styles then leave a title's case alone
     publisher: Line | None = None
     author: Line | None = None
     date: PartialDate | None = None

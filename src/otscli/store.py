@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from otscli.errors import DataError, printable
-from otscli.models import Catalog, DataFile, Event, sharing_dates
+from otscli.models import LANGUAGE_PATTERN, Catalog, DataFile, Event, sharing_dates
 from otscli.names import NameIndex
 from otscli.xdg import base_folder
 
@@ -351,6 +351,8 @@ _PLAIN_MESSAGES = {
 
 def plain_message(item: Any) -> str:
     kind, context = item["type"], item.get("ctx") or {}
+    if kind == "string_pattern_mismatch" and context.get("pattern") == LANGUAGE_PATTERN:
+        return "not a language tag: write a BCP 47 tag such as en, tr, kk or uz-Cyrl"
     if kind in _PLAIN_MESSAGES:
         return _PLAIN_MESSAGES[kind]
     if kind == "too_short":

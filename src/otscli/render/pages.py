@@ -142,6 +142,7 @@ def draw_city(console: Console, city: City, events: Sequence[Event], catalog: Ca
 def draw_source(console: Console, source: Source, events: Sequence[Event], catalog: Catalog) -> None:
     rows = [
         ("id", source.id),
+        ("language", source.language or ""),
         ("publisher", source.publisher or ""),
         ("author", source.author or ""),
         ("date", source.date.display() if source.date else ""),
