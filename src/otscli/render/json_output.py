@@ -12,7 +12,7 @@ from otscli.models import Catalog, Event, PartialDate, Record
 from otscli.query import Anniversary, Count
 from otscli.render import indented
 
-DERIVED_EVENT_FIELDS = ("overdue",)  # keys of an event's JSON that are worked out, after the stored ones
+DERIVED_EVENT_FIELDS = ("overdue", "origin")  # keys of an event's JSON that are worked out, after the stored ones
 
 
 def record(item: Record) -> dict[str, Any]:
@@ -24,6 +24,7 @@ def record(item: Record) -> dict[str, Any]:
     )
     if type(item) is Event:
         data["overdue"] = item.overdue
+        data["origin"] = item.origin
     return data
 
 
