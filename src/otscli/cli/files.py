@@ -1,4 +1,4 @@
-"""Commands on data files: validate, add."""
+"""Commands on data files: validate, add, edit, remove."""
 
 from __future__ import annotations
 
@@ -86,3 +86,64 @@ def add(
             f"{printable(str(target))}: event {event.id} was added, but its id could not be printed: "
             f"{error.strerror or error}"
         ) from None
+
+
+@command(APPS, "edit")
+def edit(
+    ctx: typer.Context,
+    event_id: Annotated[str, typer.Argument(metavar="ID", help="The id of one of your events.")],
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", metavar="PATH", readable=False, help="Default: the one of your files that holds ID."),
+    ] = None,
+) -> None:
+    """Change one of your events in your editor ($VISUAL, else $EDITOR, else vi); prints its id.
+
+    \b
+    Opens a copy of the event's lines; the file is changed only when the whole record still validates,
+    else the problems are shown and (on a terminal) you may edit again. Every other line stays as it was.
+    Example: ots edit 2024-05-02-elders-meet-in-baku
+    """
+    from otscli.editing import edit_event
+
+    options = session(ctx)
+    asks = sys.stdin.isatty() and sys.stderr.isatty()
+    edited = edit_event(
+        event_id, file, options.extra, bundled=options.bundled, user=options.user, again=edit_again if asks else None
+    )
+    if edited.event_id is None:
+        sys.stderr.write(f"ots: nothing changed; {edited.shown} left as it was\n")
+        return
+    sys.stdout.write(edited.event_id + "\n")
+
+
+def edit_again(problems: str) -> bool:
+    """Shows why an edit was not saved and asks whether to edit again (Enter: yes)."""
+    sys.stderr.write(problems + "\nEdit again? [Y/n] ")
+    sys.stderr.flush()
+    answer = sys.stdin.readline()
+    return answer != "" and answer.strip().lower() in ("", "y", "yes")
+
+
+@command(APPS, "remove")
+def remove(
+    ctx: typer.Context,
+    event_id: Annotated[str, typer.Argument(metavar="ID", help="The id of one of your events.")],
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", metavar="PATH", readable=False, help="Default: the one of your files that holds ID."),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the lines that would go; change nothing.")] = False,
+) -> None:
+    """Take one of your events out of your data file; prints its id (with --dry-run, the lines that would go).
+
+    \b
+    Its lines go, with the comment lines directly above it; every other line stays as it was.
+    An event that another record refers to (part_of, a membership) is not taken out.
+    Example: ots remove 2024-05-02-elders-meet-in-baku --dry-run
+    """
+    from otscli.editing import remove_event
+
+    options = session(ctx)
+    removal = remove_event(event_id, file, options.extra, bundled=options.bundled, user=options.user, dry_run=dry_run)
+    sys.stdout.write(removal.lines if dry_run else removal.event_id + "\n")
