@@ -427,3 +427,31 @@ def test_a_save_by_rename_just_before_the_swap_is_kept(tmp_path: Path, monkeypat
     assert (code, out) == (0, "2024-05-02-elders-meet\n")
     content = target.read_text(encoding="utf-8")
     assert content.startswith(saved) and '[[event]]\nid = "2024-05-02-elders-meet"' in content
+
+
+def test_every_event_says_where_it_was_read_from_even_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "mine.toml"
+    target.write_text(HAND_WRITTEN.replace("test-source", "ots-political-cooperation-2024"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    spellings = ("mine.toml", "mine.toml", f"../{tmp_path.name}/mine.toml", str(target))
+    for number, spelling in enumerate(spellings):  # the second run reads the first one's cache entry
+        if number == 1:
+            assert list((Path(os.environ["XDG_CACHE_HOME"]) / "otscli").glob("catalog-*.marshal"))
+        events = ots("--data", spelling, "list", "--json").json()
+        origins = {event["id"]: event["origin"] for event in events}
+        assert origins.pop("2023-01-mine") == spelling
+        assert set(origins.values()) == {"bundled"}
+    shown = ots("--data", "mine.toml", "show", "2023-01-mine").out
+    assert shown.splitlines()[-1].split() == ["from", "your", "file", "mine.toml"]
+    bundled = ots("show", "2018-09-03-summit-cholpon-ata").out
+    assert bundled.splitlines()[-1].split() == ["from", "the", "bundled", "record"]
+    chosen = ots("--data", "mine.toml", "list", "--year", "2023", "--fields", "id,origin", "--json").json()
+    assert {"id": "2023-01-mine", "origin": "mine.toml"} in chosen
+    import csv
+
+    exported = ots("--data", "mine.toml", "export", "--format", "csv", "--year", "2023").out
+    rows = list(csv.DictReader(exported.splitlines(keepends=True)))
+    assert list(rows[0])[-1] == "origin"
+    assert {row["id"]: row["origin"] for row in rows if row["origin"] != "bundled"} == {"2023-01-mine": "mine.toml"}
