@@ -76,7 +76,9 @@ def test_edit_changes_only_the_event_s_own_lines(tmp_path: Path) -> None:
 def test_the_editor_sees_only_the_event_and_visual_beats_editor_and_may_hold_arguments(tmp_path: Path) -> None:
     seen = tmp_path / "seen.toml"
     record = f"pathlib.Path({str(seen)!r}).write_bytes(edited.read_bytes())\n"
-    visual = script(tmp_path, "record", record + "edited.write_text(edited.read_text().replace(sys.argv[1], sys.argv[2]))\n")
+    visual = script(
+        tmp_path, "record", record + "edited.write_text(edited.read_text().replace(sys.argv[1], sys.argv[2]))\n"
+    )
     target = mine(tmp_path)
     result = run(target, "edit", "2023-03-last", VISUAL=f"{visual} 'The last one' 'Now: the last'",
                  EDITOR=script(tmp_path, "wrong", "raise SystemExit(3)\n"))  # fmt: skip
@@ -213,9 +215,10 @@ def test_remove_takes_the_event_and_the_comments_right_above_it_and_keeps_every_
     assert target.read_text(encoding="utf-8") == MINE[:start] + MINE[MINE.index('[[event]]\nid = "2023-03-last"') :]
     first = run(target, "remove", "2023-01-mine")
     assert first.code == 0, first.err
-    assert target.read_text(encoding="utf-8") == (
-        "# My own events.   Odd  spacing stays.\nformat = 1\n\n# A comment that stands apart, above the second event.\n\n"
-        + MINE[MINE.index('[[event]]\nid = "2023-03-last"') :]
+    last = MINE[MINE.index('[[event]]\nid = "2023-03-last"') :]
+    head = "# My own events.   Odd  spacing stays.\nformat = 1\n\n"
+    assert (
+        target.read_text(encoding="utf-8") == head + "# A comment that stands apart, above the second event.\n\n" + last
     )
 
 
@@ -274,4 +277,7 @@ def test_remove_finds_the_event_in_whichever_of_the_users_files_holds_it(tmp_pat
     assert run(target, "remove", "2024-in-default").code == 0
     assert default.read_text(encoding="utf-8") == "format = 1\n"
     wrong = run(target, "remove", "2023-03-last", "--file", str(default))
-    assert (wrong.code, wrong.err) == (1, f"2023-03-last is in {target}, not in {default}; name that file with --file\n")
+    assert (wrong.code, wrong.err) == (
+        1,
+        f"2023-03-last is in {target}, not in {default}; name that file with --file\n",
+    )

@@ -8,8 +8,9 @@ What it trusts, and what it does not:
   writable by nobody else; entries are opened without following symlinks, only regular files owned by that
   user are read, and new entries are created exclusively under a fresh name, then renamed into place.
 - An entry is used only when its key matches: the entry format, the ots and Python versions, and for every
-  file the real path, device, inode, size, modification and change times and the name it was given, taken from the open descriptor
-  that the loader reads the file through, so a file swapped during a run is never cached under the old key.
+  file the name it was given, and the real path, device, inode, size, modification and change times, taken
+  from the open descriptor that the loader reads the file through, so a file swapped during a run is never
+  cached under the old key.
 - Anything wrong (no home folder, a relative XDG_CACHE_HOME, a foreign or damaged entry, a full disk) is a
   miss: the files are parsed afresh, never an error.
 """

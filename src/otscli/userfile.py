@@ -109,7 +109,8 @@ def event_ids(path: Path) -> list[str]:
     shown = printable(str(path))
     content = Snapshot.take(path, shown).content if path.exists() else b""
     events = parse(decode(content, shown), shown).get("event", []) if content else []
-    return [record.get("id") for record in events if isinstance(record, dict)] if isinstance(events, list) else []
+    listed = events if isinstance(events, list) else []
+    return [str(record.get("id")) for record in listed if isinstance(record, dict)]
 
 
 def nowhere(event_id: str, file: Path | None, extra: Sequence[Path], mine: Sequence[Path], **reads: bool) -> str:
