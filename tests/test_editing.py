@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import sys
 from pathlib import Path
 
@@ -153,6 +154,7 @@ def test_a_file_changed_while_the_editor_ran_is_kept_and_so_is_the_edit(tmp_path
     assert target.read_text(encoding="utf-8") == MINE + "# saved by someone else\n"
     kept = Path(result.err.rsplit("your edit is kept in ", 1)[1].strip())
     assert "title = 'Retitled'" in kept.read_text(encoding="utf-8")
+    shutil.rmtree(kept.parent)
 
 
 def test_crlf_and_a_byte_order_mark_are_kept(tmp_path: Path) -> None:

@@ -182,7 +182,9 @@ def find_block(text: str, event_id: str, shown: str) -> Block:
     starts = [number - 1 for number, name in headers if name == "event"]
     if not isinstance(events, list) or len(starts) != len(events):
         raise DataError(f"{shown}: not changed: its events are not all written as [[event]] tables; edit it by hand")
-    index = next(number for number, record in enumerate(events) if record.get("id") == event_id)
+    index = next((number for number, record in enumerate(events) if record.get("id") == event_id), None)
+    if index is None:  # taken out by another program since the file was first read
+        raise DataError(f"{shown}: not changed: it holds no event {printable(event_id)} any more")
     start = starts[index]
     following = next((number - 1 for number, name in headers if number - 1 > start and not name.startswith("event.")),
                      len(lines))  # fmt: skip

@@ -166,4 +166,5 @@ def remove(
 
     options = session(ctx)
     removal = remove_event(event_id, file, options.extra, bundled=options.bundled, user=options.user, dry_run=dry_run)
-    sys.stdout.write(removal.lines if dry_run else removal.event_id + "\n")
+    shown = "".join("\t".join(map(printable, line.split("\t"))) + "\n" for line in removal.lines.splitlines())
+    sys.stdout.write(shown if dry_run else removal.event_id + "\n")
