@@ -283,3 +283,23 @@ def test_remove_finds_the_event_in_whichever_of_the_users_files_holds_it(tmp_pat
         1,
         f"2023-03-last is in {target}, not in {default}; name that file with --file\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ('event = [{ id = "2023-01-mine", date = "2023", title = "T", kind = "meeting", sources = ["test-source"] }]\n',
+         "not all written as [[event]] tables"),
+        (MINE.replace("title = 'Written by hand'", 'title = "W"\nsummary = """\n[[event]]\nid = "x"\n"""'),
+         "cannot tell the lines of event 2023-03-last apart"),
+    ],
+)  # fmt: skip
+def test_a_file_whose_event_lines_cannot_be_told_apart_is_left_to_the_hand(
+    tmp_path: Path, content: str, problem: str
+) -> None:
+    target = mine(tmp_path, content)
+    event_id = "2023-01-mine" if content.startswith("event") else "2023-03-last"
+    for command in ("edit", "remove"):
+        result = run(target, command, event_id, EDITOR=script(tmp_path, "retitle", RETITLE))
+        assert result.code == 1 and problem in result.err, result.err
+    assert target.read_text(encoding="utf-8") == content

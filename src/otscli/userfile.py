@@ -180,8 +180,13 @@ def find_block(text: str, event_id: str, shown: str) -> Block:
     lines = tuple(LINES.findall(text))
     headers = Locator(text).headers
     starts = [number - 1 for number, name in headers if name == "event"]
-    if not isinstance(events, list) or len(starts) != len(events):
+    if not isinstance(events, list) or len(starts) < len(events):
         raise DataError(f"{shown}: not changed: its events are not all written as [[event]] tables; edit it by hand")
+    unclear = DataError(
+        f"{shown}: not changed: cannot tell the lines of event {printable(event_id)} apart; edit it by hand"
+    )
+    if len(starts) > len(events):  # a line inside a multi-line string that reads like a header
+        raise unclear
     index = next((number for number, record in enumerate(events) if record.get("id") == event_id), None)
     if index is None:  # taken out by another program since the file was first read
         raise DataError(f"{shown}: not changed: it holds no event {printable(event_id)} any more")
@@ -198,7 +203,7 @@ def find_block(text: str, event_id: str, shown: str) -> Block:
     block = Block(lines, above, start, end)
     rest = without_event(tables, index)
     if parse(block.text, shown) != {"event": [events[index]]} or parse(block.removed(), shown) != rest:
-        raise DataError(f"{shown}: not changed: cannot tell the lines of event {event_id} apart; edit it by hand")
+        raise unclear
     return block
 
 
