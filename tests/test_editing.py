@@ -303,3 +303,11 @@ def test_a_file_whose_event_lines_cannot_be_told_apart_is_left_to_the_hand(
         result = run(target, command, event_id, EDITOR=script(tmp_path, "retitle", RETITLE))
         assert result.code == 1 and problem in result.err, result.err
     assert target.read_text(encoding="utf-8") == content
+
+
+def test_other_line_breaks_in_a_comment_do_not_shift_the_event_s_lines(tmp_path: Path) -> None:
+    content = MINE.replace("# My own events.", "# My own events\u2028(a line separator)\x85(next line).")
+    target = mine(tmp_path, content)
+    assert run(target, "remove", "2023-03-last").code == 0
+    kept = content[: content.index('[[event]]\nid = "2023-03-last"')]
+    assert target.read_text(encoding="utf-8") == kept + "# The end of my file.\n"

@@ -22,7 +22,6 @@ from otscli.store import (
     combine,
     cross_check,
     data_paths,
-    decode,
     listed,
     load_files,
     mark_origin,
@@ -106,9 +105,10 @@ def holding(event_id: str, file: Path | None, extra: Sequence[Path], *, bundled:
 
 def event_ids(path: Path) -> list[str]:
     """The ids of the events a file holds; none if it does not exist."""
-    shown = printable(str(path))
-    content = Snapshot.take(path, shown).content if path.exists() else b""
-    events = parse(decode(content, shown), shown).get("event", []) if content else []
+    if not path.exists():
+        return []
+    shown, text = read_text(path)
+    events = parse(text, shown).get("event", [])
     listed = events if isinstance(events, list) else []
     return [str(record.get("id")) for record in listed if isinstance(record, dict)]
 
@@ -178,8 +178,8 @@ def find_block(text: str, event_id: str, shown: str) -> Block:
     tables = parse(text, shown)
     events = tables.get("event", [])
     lines = tuple(LINES.findall(text))
-    headers = Locator(text).headers
-    starts = [number - 1 for number, name in headers if name == "event"]
+    headers = headers_of(lines)
+    starts = [number for number, name in headers if name == "event"]
     if not isinstance(events, list) or len(starts) < len(events):
         raise DataError(f"{shown}: not changed: its events are not all written as [[event]] tables; edit it by hand")
     unclear = DataError(
@@ -191,7 +191,7 @@ def find_block(text: str, event_id: str, shown: str) -> Block:
     if index is None:  # taken out by another program since the file was first read
         raise DataError(f"{shown}: not changed: it holds no event {printable(event_id)} any more")
     start = starts[index]
-    following = next((number - 1 for number, name in headers if number - 1 > start and not name.startswith("event.")),
+    following = next((number for number, name in headers if number > start and not name.startswith("event.")),
                      len(lines))  # fmt: skip
     end = start + 1
     for number in range(start + 1, following):
@@ -205,6 +205,16 @@ def find_block(text: str, event_id: str, shown: str) -> Block:
     if parse(block.text, shown) != {"event": [events[index]]} or parse(block.removed(), shown) != rest:
         raise unclear
     return block
+
+
+def headers_of(lines: Sequence[str]) -> list[tuple[int, str]]:
+    """The index and table name of each header line ([[event]], [[event.disputed]], ...), as the loader reads
+    them; line by line, so that the indexes are those of `lines` whatever other line breaks a comment holds."""
+    found: list[tuple[int, str]] = []
+    for number, line in enumerate(lines):
+        if line.lstrip().startswith("["):
+            found += [(number, name) for line_number, name in Locator(line).headers if line_number == 1]
+    return found
 
 
 def is_blank_or_comment(line: str) -> bool:
