@@ -143,6 +143,11 @@ def test_an_editor_that_fails_or_cannot_start_changes_nothing(tmp_path: Path) ->
     assert failed.code == 1 and "ended with status 2" in failed.err
     missing = run(target, "edit", "2023-01-mine", EDITOR=str(tmp_path / "no-such-editor"))
     assert missing.code == 1 and "cannot start the editor" in missing.err
+    deleted = run(target, "edit", "2023-01-mine", EDITOR=script(tmp_path, "delete", "edited.unlink()\n"))
+    assert (deleted.code, deleted.err) == (
+        1,
+        f"{target}: not changed: cannot read the edited copy: No such file or directory\n",
+    )
     assert target.read_bytes() == MINE.encode()
 
 
@@ -311,3 +316,19 @@ def test_other_line_breaks_in_a_comment_do_not_shift_the_event_s_lines(tmp_path:
     assert run(target, "remove", "2023-03-last").code == 0
     kept = content[: content.index('[[event]]\nid = "2023-03-last"')]
     assert target.read_text(encoding="utf-8") == kept + "# The end of my file.\n"
+
+
+def test_edit_and_remove_wait_for_add_s_lock_and_give_up_with_the_file_as_it_was(tmp_path: Path) -> None:
+    import fcntl
+
+    target = mine(tmp_path)
+    with (tmp_path / "mine.toml.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        removed = run(target, "remove", "2023-03-last", OTS_LOCK_TIMEOUT="0.3")
+        edited = run(target, "edit", "2023-01-mine", OTS_LOCK_TIMEOUT="0.3", EDITOR=script(tmp_path, "r", RETITLE))
+    for result in (removed, edited):
+        assert (result.code, result.err) == (
+            1,
+            f"{target}: not changed: locked by another writer for 0.3 s; try again\n",
+        )
+    assert target.read_bytes() == MINE.encode()

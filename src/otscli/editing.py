@@ -85,7 +85,10 @@ def edit_event(
                 editor(copy)
             except DataError as error:
                 raise DataError(f"{target.shown}: not changed: {error.message}") from None
-            edited = copy.read_bytes()
+            try:
+                edited = copy.read_bytes()
+            except OSError as error:
+                raise DataError(f"{target.shown}: not changed: cannot read the edited copy: {error.strerror}") from None
             if edited == block.text.encode("utf-8"):
                 return Edited(None, target.shown)
             try:
