@@ -350,6 +350,9 @@ class Event(Record):
     sources: Annotated[tuple[Id, ...], rules(min_length=1)]
     disputed: tuple[Dispute, ...] = field(default_factory=tuple)
     part_of: Id | None = None  # the meeting this act (a document adopted, an appointment) happened at
+    # Where the event was read from: "bundled", or a user's file as it was named. Not a field of the data: the
+    # loader sets it on the events of a user's file (otscli.store.mark_origin).
+    origin: ClassVar[str] = "bundled"
 
     def __post_init__(self) -> None:
         if self.end is not None and self.end.start < self.date.start:

@@ -128,7 +128,7 @@ def open_data_file(path: Path) -> OpenFile:
     if problem is not None:
         os.close(descriptor)
         raise DataError(f"{shown}: {problem}")
-    key = (os.path.realpath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    key = (os.path.realpath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns, shown)
     return OpenFile(path, shown, descriptor, key)
 
 
@@ -471,11 +471,19 @@ def merge_files(opened: Sequence[OpenFile], problems: list[str]) -> Catalog:
                 continue
             problems += file_problems
             if checked is not None:
+                mark_origin(checked, "bundled" if file.path == bundled_path() else file.shown)
                 loaded.append(checked)
     problems += cross_check(loaded)
     if problems:
         raise DataError(listed(problems))
     return combine(loaded)
+
+
+def mark_origin(file: LoadedFile, origin: str) -> None:
+    """Tells each event of `file` where it was read from (Event.origin): "bundled" is the default."""
+    if origin != Event.origin:
+        for event in file.data.event:
+            object.__setattr__(event, "origin", origin)
 
 
 def combine(loaded: Sequence[LoadedFile]) -> Catalog:
@@ -500,6 +508,7 @@ def extend(catalog: Catalog, shown: str, text: str) -> Catalog:
         checked, problems = check_file(shown, text)
     if checked is None or problems:
         raise DataError(listed(problems))
+    mark_origin(checked, shown)
     tables = DataFile(
         as_of=catalog.as_of,
         source=catalog.sources,

@@ -14,7 +14,7 @@ from otscli.render import indented
 if TYPE_CHECKING:
     from otscli.render import output_types
 
-DERIVED_EVENT_FIELDS = ("overdue",)  # keys of an event's JSON that are worked out, after the stored ones
+DERIVED_EVENT_FIELDS = ("overdue", "origin")  # keys of an event's JSON that are worked out, after the stored ones
 
 
 def record(item: Record) -> dict[str, Any]:
@@ -26,6 +26,7 @@ def record(item: Record) -> dict[str, Any]:
     )
     if type(item) is Event:
         data["overdue"] = item.overdue
+        data["origin"] = item.origin
     return data
 
 

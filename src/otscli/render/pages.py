@@ -71,9 +71,15 @@ def draw_event(console: Console, event: Event, catalog: Catalog) -> None:
         ("parts", "\n".join(f"{part.id}: {part.title}" for part in catalog.parts_of(event))),
         ("disputed", "\n".join(f"⚑ {line}" for line in disputes)),
         ("sources", "\n".join(source_line(source) for source in cited)),
+        ("from", origin_line(event)),
     ]
     console.print(heading(event.title))
     draw_fields(console, rows)
+
+
+def origin_line(event: Event) -> str:
+    """Where the event was read from, in words."""
+    return "the bundled record" if event.origin == "bundled" else f"your file {event.origin}"
 
 
 def draw_with_events(

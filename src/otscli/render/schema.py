@@ -34,6 +34,12 @@ DERIVED_EVENT_KEYS: dict[str, dict[str, Any]] = {
         "type": "boolean",
         "description": "A planned event whose last possible day is before today, with no report of it in the record.",
     },
+    "origin": {
+        "type": "string",
+        "minLength": 1,
+        "description": 'Where the event was read from: "bundled" (the record shipped with ots), or the path of one '
+        "of your own data files as it was named (your data file, OTS_DATA, --data).",
+    },
 }
 
 
