@@ -33,6 +33,7 @@ if MUTATION_TESTING:
 
 DATA = Path(__file__).parent / "data"
 EDGES = DATA / "edges.toml"
+MORE = DATA / "more.toml"  # beside EDGES: a cancelled event, a tag, two anniversaries on one day, an ʻokina
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -55,3 +55,24 @@ def test_csl_json_prints_a_publisher_once(tmp_path: Path) -> None:
     for item in named:
         assert f"{item['publisher']}. {item['publisher']}" not in out, item["id"]
         assert item["URL"] in out
+
+
+def test_a_turkish_title_keeps_its_case_and_an_english_one_is_title_cased(tmp_path: Path) -> None:
+    """Chicago, pandoc's default style, title-cases the titles of English items only: the language decides."""
+    items = cited("--organ", "council-of-elders", "--year", "2025")
+    turkish = next(item for item in items if item["id"] == "haberler-2025-11-04-coe")
+    assert turkish["language"] == "tr"
+    title = turkish["title"]
+    assert "toplantısı" in title  # a lowercase word that title case would capitalise
+
+    def plain(text: str) -> str:  # pandoc prints typographic apostrophes
+        return re.sub(r"\s+", " ", text).replace("\u2019", "'")
+
+    out = plain(rendered(tmp_path, json.dumps([turkish]), ".json", [turkish["id"]]))
+    assert title in out, out
+    as_if_english = {**turkish, "language": "en"}
+    out = plain(rendered(tmp_path, json.dumps([as_if_english]), ".json", [turkish["id"]]))
+    assert title not in out and "Toplantısı" in out, out
+    bib = ots("cite", "2025-11-04-coe-18th-meeting-baku", "--format", "bibtex").out
+    out = plain(rendered(tmp_path, bib, ".bib", [turkish["id"]]))
+    assert title in out, out

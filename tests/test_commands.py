@@ -119,7 +119,7 @@ def test_event_json_keys_are_stable() -> None:
     event = edges("list", "--json").json()[0]
     assert list(event) == [
         "id", "date", "end", "title", "kind", "status", "format", "number", "organs", "city",
-        "online", "states", "summary", "outcomes", "tags", "sources", "disputed", "part_of", "overdue",
+        "online", "states", "summary", "outcomes", "tags", "sources", "disputed", "part_of", "overdue", "origin",
     ]  # fmt: skip
 
 

@@ -49,6 +49,20 @@ def test_every_event_cites_a_source_and_every_source_has_an_address(catalog: Cat
     assert [source.id for source in catalog.sources if not source.url] == []
 
 
+def test_every_bundled_source_names_its_language(catalog: Catalog) -> None:
+    """Citation styles change the case of a title only when it is English: each source must say its language."""
+    assert [source.id for source in catalog.sources if not source.language] == []
+    languages = Counter(source.language for source in catalog.sources)
+    assert {"en", "tr", "ru", "kk", "ky", "az", "hu"} <= set(languages), languages
+    # Script alone does not tell a language: Kazakh and Russian share Cyrillic, Azerbaijani and Turkish Latin.
+    by_id = catalog.source_by_id
+    assert by_id["akorda-2024-09-nsc-3rd-turkistan"].language == "kk"
+    assert by_id["24kg-2024-10-04"].language == "ru"
+    assert by_id["trend-az-2009-10-03"].language == "az"
+    assert by_id["mfa-tr-2010-09-15-no202"].language == "tr"
+    assert by_id["kabar-2024-11-06-cfm-bishkek"].language == "ky"  # an English descriptive title of a Kyrgyz page
+
+
 def test_every_source_is_cited(catalog: Catalog) -> None:
     cited = {source_id for event in catalog.events for source_id in event.sources}
     cited |= {dispute.source for event in catalog.events for dispute in event.disputed}
@@ -125,7 +139,11 @@ def test_the_council_of_heads_of_state_lists_every_ordinary_summit() -> None:
 def test_nothing_is_copied_from_the_sources() -> None:
     tool = shared_folder() / "tools" / "verbatim.py"
     done = subprocess.run(
-        [sys.executable, str(tool), "data", "README.md", "src"], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, str(tool), "data", "README.md", "src", "docs"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stdout
 
@@ -261,14 +279,16 @@ def coverage_table(catalog: Catalog) -> str:
     return "\n".join([*lines, "", END])
 
 
-def test_the_readme_coverage_table_is_generated_from_the_data(catalog: Catalog) -> None:
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
+def test_the_manuals_coverage_table_is_generated_from_the_data(catalog: Catalog) -> None:
+    page = ROOT / "docs" / "data-format.md"
+    text = page.read_text(encoding="utf-8")
     start, end = text.index(START), text.index(END) + len(END)
     fresh = text[:start] + coverage_table(catalog) + text[end:]
     if os.environ.get("OTS_UPDATE_README"):
-        readme.write_text(fresh, encoding="utf-8")
-    assert fresh == text, "README coverage table is stale: OTS_UPDATE_README=1 .venv/bin/pytest tests/test_data.py"
+        page.write_text(fresh, encoding="utf-8")
+    assert fresh == text, (
+        "docs/data-format.md: coverage table stale: OTS_UPDATE_README=1 .venv/bin/pytest tests/test_data.py"
+    )
 
 
 def test_a_format_belongs_to_meetings(catalog: Catalog) -> None:

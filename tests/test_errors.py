@@ -1,7 +1,7 @@
 """Every way to break `ots` ends in the documented exit code and one clear line on stderr.
 
-CASES is the README's "Errors" table: each row is run here, and the table in the README is
-rendered from this list (OTS_UPDATE_README=1 .venv/bin/pytest tests/test_errors.py rewrites it).
+CASES is the table of docs/errors.md: each row is run here, and the table in that page is rendered from this
+list (OTS_UPDATE_README=1 .venv/bin/pytest tests/test_errors.py rewrites it).
 """
 
 from __future__ import annotations
@@ -291,19 +291,22 @@ def early_interrupt(_: Path) -> Outcome:
     """Ctrl-C at 40 to 120 ms, while Python imports ots: from the package's handler on, one line and exit 130,
     never a traceback from ots's code; before it (the interpreter's own start, the documented window), Python's
     default."""
-    outcomes = set()
-    for step in range(9):
+    outcomes: list[tuple[int, str]] = []
+    delay = 0.04
+    # 9 tries from 40 ms on, then later ones on a busy machine until one lands inside ots (at most 2 s).
+    while (len(outcomes) < 9 or (130, "ots: interrupted\n") not in outcomes) and delay < 2:
         child = subprocess.Popen([*OTS, "list", "--json"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(0.04 + 0.01 * step)
+        time.sleep(delay)
         child.send_signal(signal.SIGINT)
         _, error = child.communicate(timeout=60)
         text = error.decode()
+        delay += 0.01 if len(outcomes) < 9 else 0.05
         if before_ots_ran(child.returncode, text):
             continue
         assert "Traceback" not in text, text
-        outcomes.add((child.returncode, text))
-    assert outcomes <= {(130, "ots: interrupted\n"), (0, "")}, outcomes
-    return 130, "ots: interrupted\n"
+        outcomes.append((child.returncode, text))
+    assert set(outcomes) <= {(130, "ots: interrupted\n"), (0, "")}, outcomes
+    return next((outcome for outcome in outcomes if outcome[0] == 130), outcomes[0] if outcomes else (0, ""))
 
 
 def without_home(_: Path) -> Outcome:
@@ -813,11 +816,11 @@ def errors_table() -> str:
     return "\n".join([*lines, "", END])
 
 
-def test_the_readme_errors_table_is_this_list() -> None:
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
+def test_the_manuals_errors_table_is_this_list() -> None:
+    page = ROOT / "docs" / "errors.md"
+    text = page.read_text(encoding="utf-8")
     start, end = text.index(START), text.index(END) + len(END)
     fresh = text[:start] + errors_table() + text[end:]
     if os.environ.get("OTS_UPDATE_README"):
-        readme.write_text(fresh, encoding="utf-8")
-    assert fresh == text, "README errors table is stale: OTS_UPDATE_README=1 .venv/bin/pytest tests/test_errors.py"
+        page.write_text(fresh, encoding="utf-8")
+    assert fresh == text, "docs/errors.md: table is stale: OTS_UPDATE_README=1 .venv/bin/pytest tests/test_errors.py"

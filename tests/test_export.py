@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -107,6 +108,43 @@ def test_svg_and_html_draw_the_timeline(tmp_path: Path) -> None:
     html = export(tmp_path, "--format", "html")
     assert html.lstrip().lower().startswith("<!doctype html>")
     assert "&lt;b&gt;&amp;amp;" in html and "<b>&amp;" not in html
+
+
+def relative_luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(first: str, second: str) -> float:
+    high, low = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_html_export_is_a_whole_english_page_whose_every_colour_meets_wcag_aa() -> None:
+    """A page of its own (language, title, charset, a heading in a main landmark), and every text colour at least
+    4.5:1 against the page: the WCAG AA contrast for normal text. The planned, disputed and searched-for events
+    draw every style the timeline has."""
+    from html.parser import HTMLParser
+
+    html = ots("export", "--format", "html").out
+    tags: list[tuple[str, dict[str, str | None]]] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            tags.append((tag, dict(attrs)))
+
+    Tags().feed(html)
+    names = [tag for tag, _ in tags]
+    assert ("html", {"lang": "en"}) in tags and ("meta", {"charset": "UTF-8"}) in tags
+    assert names.index("title") < names.index("body") < names.index("main") < names.index("h1") < names.index("pre")
+    assert re.search(r"<title>ots timeline: the Organization of Turkic States</title>", html)
+    background = re.search(r"body \{[^}]*background-color: (#[0-9a-f]{6})", html)
+    assert background is not None
+    colours = set(re.findall(r"(?<![-\w])color: (#[0-9a-f]{6})", html))
+    assert len(colours) >= 5, colours  # page text, dates, dimmed details, planned, disputed
+    for colour in colours:
+        assert contrast(colour, background.group(1)) >= 4.5, colour
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,9 @@ def test_wheel_installs_into_a_fresh_venv_and_runs_elsewhere(tmp_path: Path) -> 
         [str(python), "-m", "otscli", "organ", "CoE", "--json"], cwd=elsewhere, capture_output=True, text=True
     )
     assert module.returncode == 0 and '"name": "Council of Elders"' in module.stdout
+    drawn = subprocess.run([str(ots), "export", "-f", "svg-map"], cwd=elsewhere, capture_output=True, text=True)
+    assert drawn.returncode == 0, drawn.stderr  # the Natural Earth base map travels in the wheel
+    assert drawn.stdout.count("<path d=") > 40 and "Made with Natural Earth" in drawn.stdout
     site = subprocess.run([str(ots), "site", "-o", "site"], cwd=elsewhere, capture_output=True, text=True, timeout=300)
     assert site.returncode == 0, site.stderr  # the templates and styles travel in the wheel
     assert (elsewhere / "site" / "site.css").is_file() and (elsewhere / "site" / "events").is_dir()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Any
 
@@ -84,17 +83,6 @@ def test_geojson_is_a_valid_feature_collection_with_longitude_first() -> None:
     assert len(collection["features"]) == len(located)  # every city has coordinates
 
 
-def test_the_map_draws_a_circle_per_city_sized_by_its_events() -> None:
-    svg = ElementTree.fromstring(bundled("export", "--format", "svg-map"))
-    namespace = {"svg": "http://www.w3.org/2000/svg"}
-    circles = svg.findall("svg:circle", namespace)
-    counts = {c.find("svg:title", namespace).text.split(":")[0]: float(c.get("r")) for c in circles}  # type: ignore[union-attr]
-    assert counts["Baku"] > counts["Shusha"]  # Baku hosted more
-    assert "Budapest" in counts and "New York" not in counts  # outside the frame, counted in the caption
-    caption = svg.findall("svg:text", namespace)[-1].text or ""
-    assert "held outside the frame" in caption
-
-
 def test_csl_json_renders_with_citeproc() -> None:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
@@ -129,6 +117,29 @@ def test_bibtex_parses_with_bibtexparser() -> None:
     assert all("howpublished" not in entry and "organization" not in entry for entry in entries.values())
     assert text.count(dipam["url"]) == 1
     assert dipam["publisher"] == "{DİPAM (Center for Diplomatic Affairs and Political Studies)}"
+
+
+def test_every_citation_format_carries_the_language_of_each_source_and_english_for_the_record() -> None:
+    import bibtexparser
+
+    event = "2025-11-04-coe-18th-meeting-baku"  # cites a Turkish page and English ones
+    csl = {item["id"]: item for item in json.loads(bundled("cite", event, "--format", "csl-json"))}
+    assert csl["haberler-2025-11-04-coe"]["language"] == "tr"
+    assert csl[f"ots-{event}"]["language"] == "en"
+    assert all(item.get("language") for item in csl.values())
+    bib = {entry["ID"]: entry for entry in bibtexparser.loads(bundled("cite", event, "--format", "bibtex")).entries}
+    assert bib["haberler-2025-11-04-coe"]["langid"] == "turkish"
+    assert bib[f"ots-{event}"]["langid"] == "english"
+    ris = ots("cite", event, "--format", "ris").raw.decode("utf-8").split("ER  - \r\n")  # as written: CRLF
+    turkish = next(record for record in ris if "ID  - haberler-2025-11-04-coe\r\n" in record)
+    assert "LA  - tr\r\n" in turkish and "LA  - en\r\n" in ris[0]
+    # biblatex wants babel's names; a tag with a script subtag maps by its language.
+    exported = bibtexparser.loads(bundled("export", "--format", "bibtex")).entries
+    langids = {entry["ID"]: entry.get("langid") for entry in exported}
+    assert langids["akorda-2024-09-nsc-3rd-turkistan"] == "kazakh"
+    assert langids["sputnik-uz-2023-11-03-mirziyoyev-order"] == "uzbek"
+    assert langids["kormany-hu-2024-11-coe"] == "hungarian"
+    assert all(langids.values()), [key for key, value in langids.items() if not value]
 
 
 def test_a_publisher_is_printed_once_by_a_citation_style() -> None:
@@ -214,12 +225,24 @@ def test_the_calendar_can_be_subscribed_to() -> None:
         assert str(component["URL"]) == sources[event["sources"][0]]["url"]
 
 
-def test_the_readme_map_is_what_ots_draws_now() -> None:
+# The pictures in the README and the manual, and the commands that draw them (CONTRIBUTING.md lists them too).
+PICTURES = {
+    "map.svg": "ots export --format svg-map -o docs/map.svg",
+    "timeline.svg": "ots export --format svg --organ CHS --since 2021 -o docs/timeline.svg",
+    "events-by-year.svg": "ots stats --by year -o docs/events-by-year.svg",
+}
+
+
+@pytest.mark.parametrize("picture", PICTURES)
+def test_the_pictures_in_the_docs_are_what_ots_draws_now(picture: str, tmp_path: Path) -> None:
     from conftest import ROOT
 
-    drawn = bundled("export", "--format", "svg-map")
-    assert (ROOT / "docs" / "map.svg").read_text(encoding="utf-8") == drawn, (
-        "redraw: ots export -f svg-map -o docs/map.svg"
+    command = PICTURES[picture].split()
+    drawn = tmp_path / picture
+    run = ots(*command[1:-1], str(drawn), env={"OTS_TODAY": "2026-12-06"})  # the examples' clock
+    assert run.code == 0, run.err
+    assert (ROOT / "docs" / picture).read_text(encoding="utf-8") == drawn.read_text(encoding="utf-8"), (
+        f"redraw: {PICTURES[picture]}"
     )
 
 

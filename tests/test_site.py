@@ -198,3 +198,18 @@ def test_a_record_whose_id_is_index_does_not_replace_the_registry_page(tmp_path:
     assert "<h1>Organs and mechanisms</h1>" in registry and 'href="_index.html"' in registry
     assert "An organ called index" in (site / "organs" / "_index.html").read_text(encoding="utf-8")
     assert 'href="../organs/_index.html"' in (site / "events" / "2021-index-meets.html").read_text(encoding="utf-8")
+
+
+def test_a_title_in_another_language_is_marked_with_it_and_the_original_page_with_its_language(tmp_path: Path) -> None:
+    """Screen readers speak a marked title in its own language (WCAG 3.1.2); English ones, the page's, are left."""
+    site = tmp_path / "site"
+    build(site, "--year", "2024", "--kind", "consultation")
+    source = (site / "sources" / "24kg-2024-10-04.html").read_text(encoding="utf-8")
+    assert '<h1 lang="ru">В Бишкеке пройдет 11-й саммит Организации тюркских государств</h1>' in source
+    assert "<dt>Language</dt><dd>ru</dd>" in source
+    assert 'hreflang="ru" rel="external noopener">https://24.kg/vlast/' in source
+    event = (site / "events" / "2024-10-04-political-consultations-ankara.html").read_text(encoding="utf-8")
+    assert 'href="../sources/24kg-2024-10-04.html" lang="ru">' in event
+    assert 'href="../sources/mfa-trnc-2024-10-04-political-consultations.html">' in event  # English: no mark
+    registry = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="24kg-2024-10-04.html" lang="ru">' in registry

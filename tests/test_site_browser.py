@@ -1,9 +1,11 @@
 """The generated site as a visitor meets it, in headless Chromium (Debian's chromium and chromium-driver).
 
-Deselected by the README's test command; `.ci/run` installs Chromium and runs `pytest -m browser`."""
+Deselected by the README's test command; `.ci/run` installs Chromium, fetches axe-core into .venv/axe/ (or name
+another axe.min.js in OTS_AXE) and runs `pytest -m browser`."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ots
+from conftest import ROOT, ots
 
 pytestmark = pytest.mark.browser
 
@@ -195,3 +197,45 @@ def test_the_search_knows_other_names_and_a_filtered_view_has_an_address(browser
     assert browser.find_element(By.NAME, "organ").get_attribute("value") == "CHS"
     expected = {event["id"] for event in ots("search", "Şuşa", "--organ", "CHS", "--json").json()}
     assert set(visible(browser)) == expected and expected
+
+
+def axe_violations(browser: Any, page: Path) -> list[str]:
+    """axe-core's WCAG 2 A/AA and best-practice rules on the open page, each violation as readable lines."""
+    script = Path(os.environ.get("OTS_AXE") or ROOT / ".venv" / "axe" / "axe.min.js")
+    assert script.is_file(), f"no axe-core at {script}: .ci/run fetches it with npm pack axe-core, or set OTS_AXE"
+    open_page(browser, page)
+    browser.execute_script(script.read_text(encoding="utf-8"))
+    browser.set_script_timeout(120)
+    # No preload: axe would fetch the stylesheets again by XMLHttpRequest, which file:// pages refuse (and log);
+    # only css-orientation-lock reads them, and the stylesheet sets no orientation.
+    result = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {preload: false}).then(result => done(result.violations), error => done(String(error)));"
+    )
+    assert not isinstance(result, str), result
+    lines = []
+    for violation in result:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} [{len(violation['nodes'])}]")
+        for node in violation["nodes"][:5]:
+            summary = " ".join(node["failureSummary"].split())
+            lines.append(f"    {' '.join(map(str, node['target']))}: {summary}")
+    return lines
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["index.html", "events/2018-09-03-summit-cholpon-ata.html", "events/2024-07-06-informal-summit-shusha.html",
+     "organs/index.html", "organs/CHS.html", "states/index.html", "states/HU.html", "cities/index.html",
+     "cities/baku.html", "sources/index.html", "sources/24kg-2024-10-04.html", "sources/dipam-analysis-55-2025.html"],
+)  # fmt: skip
+def test_axe_finds_no_violation_on_any_kind_of_page(browser: Any, site: Path, page: str) -> None:
+    violations = axe_violations(browser, site / page)
+    assert not violations, f"{page}:\n" + "\n".join(violations)
+
+
+def test_axe_finds_no_violation_in_the_html_export(browser: Any, tmp_path: Path) -> None:
+    page = tmp_path / "timeline.html"
+    run = ots("export", "-o", str(page))
+    assert run.code == 0, run.err
+    violations = axe_violations(browser, page)
+    assert not violations, "\n".join(violations)

@@ -120,10 +120,10 @@ def test_add_names_every_unknown_name_at_once_and_changes_nothing(tmp_path: Path
                 "--organ", "Xyzzy", "--city", "Gotham", "--source", "nowhere")  # fmt: skip
     assert (run.code, run.out) == (2, "")
     assert run.err.splitlines() == [
+        "ots: unknown source 'nowhere'; see 'ots sources'",
         "ots: unknown organ 'Xyzzy'; see 'ots organs'",
         "ots: unknown state 'Atlantis'; see 'ots states'",
         "ots: unknown state 'Qqq'; see 'ots states'",
-        "ots: unknown source 'nowhere'; see 'ots sources'",
         "ots: unknown city 'Gotham'; see 'ots cities'",
     ]
     assert target.read_text(encoding="utf-8") == HAND_WRITTEN
@@ -221,6 +221,24 @@ def test_validate_reports_every_problem_in_every_file(tmp_path: Path) -> None:
     assert lines[1].startswith(f"{first}:1: event 2019-summit: id: duplicate id, first defined at {EDGES}:")
 
 
+def test_a_users_source_may_leave_out_its_language_but_not_misspell_it(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    source = '[[source]]\nid = "mine"\ntitle = "Mine"\nurl = "https://example.org/m"\n'
+    mine.write_text(source, encoding="utf-8")
+    assert edges("validate", str(mine)).code == 0
+    for tag in ("en", "uz-Cyrl", "pt-BR", "es-419"):
+        mine.write_text(source + f'language = "{tag}"\n', encoding="utf-8")
+        assert edges("validate", str(mine)).code == 0, tag
+    for tag in ("English", "EN", "en_US", "e", "tr-", ""):
+        mine.write_text(source + f'language = "{tag}"\n', encoding="utf-8")
+        run = edges("validate", str(mine))
+        assert run.code == 1, tag
+        assert (
+            run.err == f"{mine}:5: source mine: language: not a language tag: write a BCP 47 tag such as en, "
+            "tr, kk or uz-Cyrl\n"
+        ), run.err
+
+
 def test_validate_accepts_a_bom_and_crlf(tmp_path: Path) -> None:
     target = tmp_path / "bom.toml"
     target.write_bytes(b"\xef\xbb\xbf" + HAND_WRITTEN.replace("\n", "\r\n").encode("utf-8"))
@@ -266,7 +284,7 @@ def default_file() -> Path:
     return Path(os.environ["XDG_DATA_HOME"]) / "otscli" / "events.toml"
 
 
-def test_add_twice_to_the_default_file_as_the_readme_shows() -> None:
+def test_add_twice_to_the_default_file_as_the_manual_says() -> None:
     assert edges(*ADD, "--id", "2024-05-02-first").out == "2024-05-02-first\n"
     second = edges(*ADD, "--id", "2024-05-02-second")
     assert (second.code, second.out, second.err) == (0, "2024-05-02-second\n", "")
@@ -386,7 +404,7 @@ def test_a_rewrite_between_the_last_look_and_the_rename_is_kept(
 def test_sixteen_writers_at_once_all_succeed(tmp_path: Path) -> None:
     target = tmp_path / "busy.toml"
     target.write_text(HAND_WRITTEN, encoding="utf-8")
-    rounds = int(os.environ.get("OTS_TEST_ADD_ROUNDS", "4"))  # 50 for the full contention run in the README
+    rounds = int(os.environ.get("OTS_TEST_ADD_ROUNDS", "4"))  # 50 for the full contention run (CONTRIBUTING.md)
 
     def writer(number: int) -> subprocess.Popen[bytes]:
         ids = " ".join(f"2024-05-02-w{number}-{k}" for k in range(rounds))
@@ -443,3 +461,90 @@ def test_a_save_by_rename_just_before_the_swap_is_kept(tmp_path: Path, monkeypat
     assert (code, out) == (0, "2024-05-02-elders-meet\n")
     content = target.read_text(encoding="utf-8")
     assert content.startswith(saved) and '[[event]]\nid = "2024-05-02-elders-meet"' in content
+
+
+def test_every_event_says_where_it_was_read_from_even_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "mine.toml"
+    target.write_text(HAND_WRITTEN.replace("test-source", "ots-political-cooperation-2024"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    spellings = ("mine.toml", "mine.toml", f"../{tmp_path.name}/mine.toml", str(target))
+    for number, spelling in enumerate(spellings):  # the second run reads the first one's cache entry
+        if number == 1:
+            assert list((Path(os.environ["XDG_CACHE_HOME"]) / "otscli").glob("catalog-*.marshal"))
+        events = ots("--data", spelling, "list", "--json").json()
+        origins = {event["id"]: event["origin"] for event in events}
+        assert origins.pop("2023-01-mine") == spelling
+        assert set(origins.values()) == {"bundled"}
+    shown = ots("--data", "mine.toml", "show", "2023-01-mine").out
+    assert shown.splitlines()[-1].split() == ["from", "your", "file", "mine.toml"]
+    bundled = ots("show", "2018-09-03-summit-cholpon-ata").out
+    assert bundled.splitlines()[-1].split() == ["from", "the", "bundled", "record"]
+    chosen = ots("--data", "mine.toml", "list", "--year", "2023", "--fields", "id,origin", "--json").json()
+    assert {"id": "2023-01-mine", "origin": "mine.toml"} in chosen
+    import csv
+
+    exported = ots("--data", "mine.toml", "export", "--format", "csv", "--year", "2023").out
+    rows = list(csv.DictReader(exported.splitlines(keepends=True)))
+    assert list(rows[0])[-1] == "origin"
+    assert {row["id"]: row["origin"] for row in rows if row["origin"] != "bundled"} == {"2023-01-mine": "mine.toml"}
+
+
+def test_add_with_a_new_source_address_records_the_source_in_the_same_file(tmp_path: Path) -> None:
+    target = tmp_path / "mine.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    code, out = add(target, "--source-url", "https://www.aa.com.tr/en/elders/", "--source-title", "Elders meet",
+                    "--source-date", "2024-05-03", "--source-publisher", "Anadolu Agency")  # fmt: skip
+    assert (code, out) == (0, "2024-05-02-elders-meet\n")
+    added = target.read_text(encoding="utf-8").removeprefix(HAND_WRITTEN)
+    assert added.startswith(
+        '\n[[source]]\nid = "aa-2024-05-03-elders-meet"\ntitle = "Elders meet"\npublisher = "Anadolu Agency"\n'
+        'date = "2024-05-03"\nurl = "https://www.aa.com.tr/en/elders/"\n\n[[event]]\nid = "2024-05-02-elders-meet"\n'
+    )
+    page = edges("--data", str(target), "show", "2024-05-02-elders-meet", "--json").json()
+    assert [source["id"] for source in page["sources"]] == ["test-source", "aa-2024-05-03-elders-meet"]
+
+
+def add_without_source(target: Path, *args: str) -> tuple[int, str]:
+    run = edges("add", "--file", str(target), "--date", "2024-05-02", "--kind", "meeting", *args)
+    return run.code, run.out + run.err
+
+
+def test_add_with_a_known_address_cites_the_known_source_and_adds_none(tmp_path: Path) -> None:
+    target = tmp_path / "mine.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    for number, url in enumerate(["https://EXAMPLE.org/ots-tests/", "https://example.org/ots-tests"]):
+        code, out = add_without_source(target, "--title", f"Known {number}", "--source-url", url,
+                                       "--source-title", "ignored: the source is known")  # fmt: skip
+        assert code == 0, out
+    content = target.read_text(encoding="utf-8")
+    assert "[[source]]" not in content and content.count('sources = [\n    "test-source",\n]') == 2
+
+
+def test_a_new_source_address_is_refused_without_a_title_or_when_it_is_no_address(tmp_path: Path) -> None:
+    target = tmp_path / "mine.toml"
+    target.write_text(HAND_WRITTEN, encoding="utf-8")
+    code, out = add_without_source(target, "--title", "T", "--source-url", "https://example.org/new")
+    assert (code, out) == (
+        2,
+        "ots: add: no source has the address 'https://example.org/new' yet; give --source-title too\n",
+    )
+    code, out = add(target, "--source-url", "example.org/new", "--source-title", "T")
+    assert code == 2 and "--source-url" in out
+    code, out = add_without_source(target, "--title", "T", "--source-title", "T")
+    assert code == 2 and "describe a --source-url" in out
+    assert target.read_text(encoding="utf-8") == HAND_WRITTEN
+
+
+def test_a_new_source_id_taken_already_gets_a_number(tmp_path: Path) -> None:
+    target = tmp_path / "mine.toml"
+    for day in ("03", "04"):
+        code, out = add_without_source(target, "--title", f"On the {day}", "--source-url", f"https://24.kg/{day}",
+                                       "--source-title", "Same title", "--source-date", "2024-05")  # fmt: skip
+        assert code == 0, out
+    sources = edges("--data", str(target), "sources", "--json").json()
+    assert [source["id"] for source in sources if source["id"] != "test-source"] == [
+        "24-2024-05-same-title",
+        "24-2024-05-same-title-2",
+    ]

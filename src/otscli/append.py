@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from otscli.atomic import TEMP_SUFFIX, write_atomically, write_into
+from otscli.citing import SourceDraft
+from otscli.criteria import choose, parse_date
 from otscli.errors import DataError, Gathered, UsageError, printable
 from otscli.locator import Locator
-from otscli.models import KINDS, STATUSES, Catalog, Event
+from otscli.models import KINDS, STATUSES, Catalog, Event, Source
 from otscli.names import build_index, fold
 from otscli.paths import data_paths
-from otscli.query import choose, find_source, parse_date
+from otscli.query import find_source
 from otscli.store import decode, extend, load_files, parse
 
 LOCK_TIMEOUT_SECONDS = 60.0  # a writer holds the lock for milliseconds; dozens may queue
@@ -45,18 +47,21 @@ class Draft:
     summary: str = ""
     outcomes: Sequence[str] = ()
     tags: Sequence[str] = ()
+    cited: SourceDraft | None = None  # a source given by its address (--source-url)
 
-    def resolve(self, catalog: Catalog, shown: str) -> Event:
-        """The event, with every name resolved against `catalog`; a bad value is a UsageError."""
+    def resolve(self, catalog: Catalog, shown: str, cited_id: str | None = None) -> Event:
+        """The event, with every name resolved against `catalog` (and citing `cited_id`, the source chosen for
+        `cited`); a bad value is a UsageError."""
         from pydantic import ValidationError
 
         from otscli import validation
 
-        if not self.sources:
-            raise UsageError("add: give at least one --source")
-        date = parse_date("--date", self.date)
+        if not self.sources and cited_id is None:
+            raise UsageError("add: give at least one --source or --source-url")
+        date = parse_date("date", self.date)
         assert date is not None
         gathered = Gathered()  # every unknown name of the command at once, not the first only
+        named = [gathered.get(lambda name: find_source(catalog, name).id, name) for name in self.sources]
         fields: dict[str, Any] = {
             "id": self.event_id if self.event_id is not None else default_id(str(date), self.title),
             "date": str(date),
@@ -65,13 +70,13 @@ class Draft:
             "status": gathered.get(lambda status: choose("status", status, STATUSES), self.status),
             "organs": [gathered.get(build_index("organ", catalog.organs).resolve, name) for name in self.organs],
             "states": [gathered.get(build_index("state", catalog.states).resolve, name) for name in self.states],
-            "sources": [gathered.get(lambda name: find_source(catalog, name).id, name) for name in self.sources],
+            "sources": [*named, *([cited_id] if cited_id is not None and cited_id not in named else [])],
             "summary": self.summary,
             "outcomes": list(self.outcomes),
             "tags": list(self.tags),
         }
         if self.end is not None:
-            fields["end"] = gathered.get(lambda end: str(parse_date("--end", end)), self.end)
+            fields["end"] = gathered.get(lambda end: str(parse_date("end", end)), self.end)
         if self.city is not None:
             fields["city"] = gathered.get(build_index("city", catalog.cities).resolve, self.city)
         gathered.raise_any()
@@ -172,7 +177,9 @@ def append_event(target: Path, draft: Draft, extra: Sequence[Path], bundled: boo
     if before.content:
         refuse_unless_appendable(before.content, shown)
         catalog = extend(others_catalog, shown, decode(before.content, shown))
-    event = draft.resolve(catalog, shown)
+    cited, is_new = draft.cited.choose(catalog) if draft.cited is not None else (None, False)
+    event = draft.resolve(catalog, shown, cited.id if cited is not None else None)
+    new_source = cited if is_new else None
     real.parent.mkdir(parents=True, exist_ok=True)
     with exclusive_lock(real):
         ours: bytes | None = None  # what the last replace put in place
@@ -186,7 +193,7 @@ def append_event(target: Path, draft: Draft, extra: Sequence[Path], bundled: boo
                 base = late + current.content[len(ours) :]
             if base:
                 refuse_unless_appendable(base, shown)
-            updated = base + new_block(event, base)
+            updated = base + new_block(event, base, new_source)
             try:
                 extend(others_catalog, shown, decode(updated, shown))
             except DataError as error:
@@ -258,8 +265,9 @@ def refuse_unless_appendable(original: bytes, shown: str) -> None:
         raise DataError(f"{shown}: holds an inline 'event = [...]' array; add [[event]] tables by hand instead")
 
 
-def new_block(event: Event, original: bytes) -> bytes:
-    """The new [[event]] table, written by tomli-w, in the file's own line-ending style."""
+def new_block(event: Event, original: bytes, source: Source | None = None) -> bytes:
+    """The new [[event]] table (after the new [[source]] it cites, if any), written by tomli-w, in the file's own
+    line-ending style."""
     import tomli_w
 
     from otscli import validation
@@ -267,6 +275,9 @@ def new_block(event: Event, original: bytes) -> bytes:
     data = validation.event_as_toml_data(event)
     data = {"id": data.pop("id"), **data}
     block = tomli_w.dumps({"event": [data]})
+    if source is not None:
+        cited = validation.adapter(Source).dump_python(source, mode="json", exclude_defaults=True)
+        block = tomli_w.dumps({"source": [{"id": cited.pop("id"), **cited}]}) + "\n" + block
     newline = b"\r\n" if b"\r\n" in original else b"\n"
     lead = b""
     if original:
@@ -277,7 +288,7 @@ def new_block(event: Event, original: bytes) -> bytes:
 
 @contextlib.contextmanager
 def exclusive_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `<file>.lock` (kept, never deleted), waiting at most a few seconds."""
+    """Hold an exclusive lock on `<file>.lock` (kept, never deleted), waiting at most lock_timeout() seconds."""
     lock_path = path.with_name(path.name + ".lock")
     shown = printable(str(lock_path))
     try:  # the lock takes the data file's permissions, so that whoever may write the file may take its lock

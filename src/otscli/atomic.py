@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import stat
 import sys
 from collections.abc import Callable
@@ -47,6 +46,8 @@ def create_exclusive_at(
 ) -> tuple[int, str]:
     """The same in the folder open as `directory` (the cache's, opened once and checked), or in `folder`; returns
     the descriptor and the file's name."""
+    import secrets  # here: its import (hmac, random) would cost every --json run, which writes no file
+
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     for _ in range(16):
         name = f".{stem}.{secrets.token_hex(8)}{TEMP_SUFFIX}"
@@ -180,10 +181,22 @@ def inherited_descriptor(name: str) -> int | None:
     return int(number or proc)
 
 
-def write_output(name: str, content: bytes) -> None:
-    """Write an output file the user named with -o. `-` is standard output. A descriptor ots inherited, a pipe,
-    a FIFO or a device is written into as a stream; a regular file (or a new one) is replaced whole, through a
-    symlink the user named, keeping its mode; a read-only file or another user's is refused."""
+def write_standard_output(content: bytes) -> None:
+    """Print bytes as they are, after the text printed before them. A reader that went away (EPIPE) is left to
+    the error boundary, which ends quietly."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(content)
+    sys.stdout.buffer.flush()
+
+
+def write_output(name: str | None, content: bytes) -> None:
+    """Write to standard output (`name` None), or to the file the user named with -o. `-` is standard output
+    too, written as a stream. A descriptor ots inherited, a pipe, a FIFO or a device is written into as a
+    stream; a regular file (or a new one) is replaced whole, through a symlink the user named, keeping its mode;
+    a read-only file or another user's is refused."""
+    if name is None:
+        write_standard_output(content)
+        return
     shown = printable(name)
     if name == "-":
         write_stream(1, content, shown)

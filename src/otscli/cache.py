@@ -8,8 +8,9 @@ What it trusts, and what it does not:
   writable by nobody else; entries are opened without following symlinks, only regular files owned by that
   user are read, and new entries are created exclusively under a fresh name, then renamed into place.
 - An entry is used only when its key matches: the entry format, the ots and Python versions, and for every
-  file the real path, device, inode, size, modification and change times, taken from the open descriptor
-  that the loader reads the file through, so a file swapped during a run is never cached under the old key.
+  file the name it was given, and the real path, device, inode, size, modification and change times, taken
+  from the open descriptor that the loader reads the file through, so a file swapped during a run is never
+  cached under the old key.
 - Anything wrong (no home folder, a relative XDG_CACHE_HOME, a foreign or damaged entry, a full disk) is a
   miss: the files are parsed afresh, never an error.
 """
@@ -32,13 +33,15 @@ from typing import Any
 
 from otscli import __version__, background
 from otscli.kinds import KINDS
-from otscli.models import Catalog, Dispute, Membership, PartialDate
+from otscli.models import Catalog, Dispute, Event, Membership, PartialDate
 from otscli.xdg import base_folder
 
-FORMAT = 8  # the layout of an entry; raise it when the records change shape
+FORMAT = 9  # the layout of an entry; raise it when the records change shape
 MAX_ENTRY_BYTES = 1 << 30
 
-Key = tuple[str, int, int, int, int, int]  # real path, device, inode, size, mtime_ns, ctime_ns
+# real path, device, inode, size, mtime_ns, ctime_ns, and the name as shown: the catalog keeps that name
+# (Catalog.files, Event.origin), so a file named another way is another entry.
+Key = tuple[str, int, int, int, int, int, str]
 
 
 def folder() -> Path | None:
@@ -300,17 +303,21 @@ def _many(convert: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
 def encode_catalog(catalog: Catalog) -> tuple[object, ...]:
     dates: dict[int, DateParts] = {}  # the catalog keeps every date alive, so no id is reused meanwhile
     tables = tuple(tuple(map(_encoder(record_type, dates), getattr(catalog, table))) for table, record_type in _TABLES)
-    return (*tables, None if catalog.as_of is None else str(catalog.as_of), catalog.files)
+    origins = tuple(event.origin for event in catalog.events)  # one string object per file: marshal stores it once
+    return (*tables, None if catalog.as_of is None else str(catalog.as_of), catalog.files, origins)
 
 
 def decode_catalog(payload: tuple[object, ...]) -> Catalog:
-    if len(payload) != len(_TABLES) + 2:
+    if len(payload) != len(_TABLES) + 3:
         raise ValueError("a catalog of another shape")
-    *tables_payload, as_of, files = payload
+    *tables_payload, as_of, files, origins = payload
     dates: dict[DateParts, PartialDate] = {}
     tables = {
         table: list(map(_decoder(record_type, dates), records))  # type: ignore[call-overload]  # marshal gives objects
         for (table, record_type), records in zip(_TABLES, tables_payload, strict=True)
     }
+    for event, origin in zip(tables["events"], origins, strict=True):  # type: ignore[call-overload]
+        if origin != Event.origin:
+            object.__setattr__(event, "origin", str(origin))
     as_of_date = None if as_of is None else PartialDate.parse(str(as_of))
     return Catalog(**tables, as_of=as_of_date, files=tuple(map(str, files)))  # type: ignore[call-overload]

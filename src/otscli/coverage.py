@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from otscli.models import Catalog, Claim, Event, Organ
-from otscli.query import counted
+from otscli.counting import counted
+from otscli.models import Catalog, Claim, Event, Organ, meets
 
 
 @dataclass(frozen=True)
@@ -113,8 +113,7 @@ def check(catalog: Catalog, claim: Claim) -> ClaimCheck:
         if event.status == "held"
         and in_series(event, claim.organ, claim.kind, claim.format)
         and (not claim.numbered or event.number is not None)
-        and (claim.since is None or event.last_day >= claim.since.start)
-        and (claim.until is None or event.first_day <= claim.until.end)
+        and meets(event.first_day, event.last_day, claim.since, claim.until)
     ]
     return ClaimCheck(claim, len(held))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -25,9 +25,27 @@ class DataError(OtsError):
 
 
 class UsageError(OtsError):
-    """An option, a value or a name the user gave is wrong."""
+    """An option, a value or a name the user gave is wrong. The library says what is wrong with the value; the
+    command layer names the option it came by (`option`, a Criteria field such as "since") and, when `listing`
+    names a kind of record, the command that lists them."""
 
     exit_code = 2
+
+    def __init__(self, message: str, *, option: str | None = None, listing: str | None = None) -> None:
+        super().__init__(message)
+        self.option = option
+        self.listing = listing
+
+
+class UnknownName(UsageError):
+    """No record of this kind has this name or id: the name as typed and the closest known ones, best first."""
+
+    def __init__(self, what: str, value: str, suggestions: Sequence[str] = (), *, shown: str | None = None) -> None:
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown {what} {shown or repr(value)}{hint}", listing=None if suggestions else what)
+        self.what = what
+        self.value = value
+        self.suggestions = tuple(suggestions)
 
 
 def printable(text: str) -> str:
@@ -37,20 +55,30 @@ def printable(text: str) -> str:
     return "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text)
 
 
+class UsageErrors(UsageError):
+    """Several usage errors of one command, reported together; the command layer words each."""
+
+    def __init__(self, errors: Sequence[UsageError]) -> None:
+        super().__init__("\n".join(error.message for error in errors))
+        self.errors = tuple(errors)
+
+
 class Gathered:
     """Usage errors gathered while a command's values are resolved, to report them all at once."""
 
     def __init__(self) -> None:
-        self.messages: list[str] = []
+        self.errors: list[UsageError] = []
 
     def get(self, find: Callable[[str], T], value: str) -> T | None:
         """`find(value)`, or None with its UsageError kept."""
         try:
             return find(value)
         except UsageError as error:
-            self.messages.append(error.message)
+            self.errors.append(error)
             return None
 
     def raise_any(self) -> None:
-        if self.messages:
-            raise UsageError("\n".join(self.messages))
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise UsageErrors(self.errors)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from otscli.errors import printable
 from otscli.kinds import TABLES
+from otscli.models import LANGUAGE_PATTERN
 from otscli.problems import Problem
 
 if TYPE_CHECKING:
@@ -112,6 +113,8 @@ _PLAIN_MESSAGES = {
 
 def plain_message(item: Any) -> str:
     kind, context = item["type"], item.get("ctx") or {}
+    if kind == "string_pattern_mismatch" and context.get("pattern") == LANGUAGE_PATTERN:
+        return "not a language tag: write a BCP 47 tag such as en, tr, kk or uz-Cyrl"
     if kind in _PLAIN_MESSAGES:
         return _PLAIN_MESSAGES[kind]
     if kind == "too_short":

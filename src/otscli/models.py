@@ -154,6 +154,12 @@ def days_in_month(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
+def meets(first: dt.date, last: dt.date, since: PartialDate | None, until: PartialDate | None) -> bool:
+    """Whether the days first..last meet the span from `since` to `until` (None: an open end): they end on or
+    after its first day and start on or before its last."""
+    return (since is None or last >= since.start) and (until is None or first <= until.end)
+
+
 def display_span(first: PartialDate, last: PartialDate | None) -> str:
     """A date or a range for a person: "21–22 Dec 2015", "30 Sep – 2 Oct 2020", "2019"."""
     if last is None or last == first:
@@ -233,6 +239,10 @@ Prose = Annotated[str, rules(_check_prose, strict=True)]
 Url = Annotated[str, rules(_check_url, strict=True)]
 ID_REGEX = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 Id = Annotated[str, rules(pattern=ID_REGEX, max_length=120, strict=True)]
+# A BCP 47 tag of the common shape: a lowercase language, then optionally a script and a region ("en", "uz-Cyrl",
+# "pt-BR", "es-419"); citation managers and pandoc read these, and a typo such as "EN" or "english" is refused.
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$"
+Language = Annotated[str, rules(pattern=LANGUAGE_PATTERN, strict=True)]
 Flag = Annotated[bool, rules(strict=True)]
 MAX_ORDINAL = 9999  # the 42nd session is the longest series so far; a bound keeps gaps in a series small
 Ordinal = Annotated[int, rules(ge=1, le=MAX_ORDINAL, strict=True)]
@@ -260,6 +270,18 @@ Status = Literal["held", "planned", "cancelled"]
 STATUSES: tuple[str, ...] = get_args(Status)
 MeetingFormat = Literal["ordinary", "informal", "extraordinary"]
 MEETING_FORMATS: tuple[str, ...] = get_args(MeetingFormat)
+FORMATTED_KINDS = ("summit", "meeting")  # the kinds whose format (informal, extraordinary) is part of their label
+
+
+def kind_label(kind: str, form: str | None) -> str:
+    """A kind as people name it and as `--kind` takes it: "summit", "informal summit"."""
+    return kind if form in (None, "ordinary") else f"{form} {kind}"
+
+
+KIND_LABELS: tuple[str, ...] = (
+    *KINDS,
+    *(kind_label(kind, form) for form in MEETING_FORMATS if form != "ordinary" for kind in FORMATTED_KINDS),
+)
 OrganKind = Literal["principal", "related", "mechanism", "predecessor"]
 MembershipStatus = Literal["founding-member", "member", "observer"]
 
@@ -329,6 +351,9 @@ class Event(Record):
     sources: Annotated[tuple[Id, ...], rules(min_length=1)]
     disputed: tuple[Dispute, ...] = field(default_factory=tuple)
     part_of: Id | None = None  # the meeting this act (a document adopted, an appointment) happened at
+    # Where the event was read from: "bundled", or a user's file as it was named. Not a field of the data: the
+    # loader sets it on the events of a user's file (otscli.store.mark_origin).
+    origin: ClassVar[str] = "bundled"
 
     def __post_init__(self) -> None:
         if self.end is not None and self.end.start < self.date.start:
@@ -373,6 +398,7 @@ class Source(Record):
 
     id: Id
     title: Line
+    language: Language | None = None  # of the page, as a BCP 47 tag: styles then leave a title's case alone
     publisher: Line | None = None
     author: Line | None = None
     date: PartialDate | None = None
@@ -516,3 +542,12 @@ class Catalog:
         """The state an event was held in, from its city."""
         city = self.city_by_id.get(event.city or "")
         return self.state_by_id.get(city.state) if city else None
+
+    def states_involved(self, event: Event) -> list[str]:
+        """The ids of the states an event involves: the one it was held in first, then those taking part."""
+        host = self.state_of(event)
+        return list(dict.fromkeys([host.id, *event.states] if host else event.states))
+
+    def sources_of(self, event: Event) -> list[Source]:
+        """The sources an event cites, in its order."""
+        return [self.source_by_id[source_id] for source_id in event.sources if source_id in self.source_by_id]

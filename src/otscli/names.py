@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from otscli.errors import UsageError
+from otscli.errors import UnknownName, UsageError
 
 # Dotted and dotless i fold to plain i, so İstanbul = istanbul = ISTANBUL and Naxçıvan = naxcivan;
 # Azerbaijani schwa folds to e (Azərbaycan = Azerbaycan). The rest is done by NFKD below.
@@ -95,12 +95,7 @@ class NameIndex:
         found = self.find(query)
         if found is not None:
             return found
-        suggestions = self.suggest(query)
-        from otscli.kinds import BY_TABLE
-
-        listing = BY_TABLE[self.what].plural
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else f"; see 'ots {listing}'"
-        raise UsageError(f"unknown {self.what} {query!r}{hint}")
+        raise UnknownName(self.what, query, self.suggest(query))
 
 
 def build_index(what: str, records: Iterable[Named]) -> NameIndex:

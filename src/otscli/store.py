@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from otscli.errors import printable
-from otscli.models import Catalog, DataFile, sharing_dates
-from otscli.paths import data_paths
+from otscli.models import Catalog, DataFile, Event, sharing_dates
+from otscli.paths import bundled_path, data_paths
 from otscli.problems import InvalidData, Problem, refuse
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def open_data_file(path: Path) -> OpenFile:
     if problem is not None:
         os.close(descriptor)
         raise refuse(shown, problem)
-    key = (os.path.realpath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    key = (os.path.realpath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns, shown)
     return OpenFile(path, shown, descriptor, key)
 
 
@@ -238,11 +238,19 @@ def merge_files(opened: Sequence[OpenFile], problems: list[Problem]) -> Catalog:
                 continue
             problems += file_problems
             if checked is not None:
+                mark_origin(checked, "bundled" if file.path == bundled_path() else file.shown)
                 loaded.append(checked)
     problems += cross_check(loaded)
     if problems:
         raise InvalidData(problems)
     return combine(loaded)
+
+
+def mark_origin(file: LoadedFile, origin: str) -> None:
+    """Tells each event of `file` where it was read from (Event.origin): "bundled" is the default."""
+    if origin != Event.origin:
+        for event in file.data.event:
+            object.__setattr__(event, "origin", origin)
 
 
 def combine(loaded: Sequence[LoadedFile]) -> Catalog:
@@ -266,6 +274,7 @@ def extend(catalog: Catalog, shown: str, text: str) -> Catalog:
         checked, problems = check_file(shown, text)
     if checked is None or problems:
         raise InvalidData(problems)
+    mark_origin(checked, shown)
     tables = DataFile(as_of=catalog.as_of, **{kind.table: getattr(catalog, kind.plural) for kind in KINDS})
     loaded = [LoadedFile("(the other data files)", tables, ""), checked]
     problems = cross_check(loaded)

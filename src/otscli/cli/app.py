@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 
 from otscli import __version__
 from otscli.cli.registry import COMMANDS
-from otscli.errors import DataError, OtsError, printable
+from otscli.errors import DataError, OtsError, UsageError, printable
 
 if TYPE_CHECKING:
     from otscli.models import Catalog
@@ -95,6 +95,8 @@ def guarded(run_group: Callable[[], Any]) -> int:
     try:
         result = run_group()
         sys.stdout.flush()
+    except UsageError as error:
+        return report_lines([f"ots: {line}" for line in worded(error).splitlines()], error.exit_code)
     except OtsError as error:
         prefix = "" if isinstance(error, DataError) else "ots: "
         return report_lines([prefix + line for line in error.message.splitlines()], error.exit_code)
@@ -122,6 +124,27 @@ def guarded(run_group: Callable[[], Any]) -> int:
     if result == 130:  # typer returns Ctrl-C as an exit code when not standalone
         return report("interrupted", 130)
     return result if isinstance(result, int) else 0
+
+
+def worded(error: UsageError) -> str:
+    """The library's words about a value, with the command line's: the option it came by, and the command that
+    lists the names it could have been."""
+    from otscli.cli.options import flag_of
+    from otscli.criteria import EmptySpan
+    from otscli.errors import UsageErrors
+    from otscli.kinds import BY_TABLE
+
+    if isinstance(error, UsageErrors):
+        return "\n".join(map(worded, error.errors))
+    if isinstance(error, EmptySpan):
+        return f"{flag_of('since')} {error.since} is after {flag_of('until')} {error.until}; nothing can match"
+    message = f"{flag_of(error.option)}: {error.message}" if error.option else error.message
+    if error.listing == "event":
+        return f"{message}; see 'ots list' for ids"
+    if error.listing:
+        kind = BY_TABLE.get(error.listing)
+        return f"{message}; see 'ots {kind.plural if kind else error.listing + 's'}'"
+    return message
 
 
 def output_failed(error: OSError) -> int:
@@ -161,7 +184,8 @@ app = typer.Typer(
     cls=Boundary,
     name="ots",
     help="The history of the Organization of Turkic States: summits, councils, agreements, members.",
-    epilog="Examples: ots timeline --since 2019 | ots organ CoE | ots state Hungary --json",
+    epilog="Examples: ots timeline --since 2019 | ots organ CoE | ots state Hungary --json\n\n"
+    "\b\nManual: docs/README.md in the source of ots (its repository or its sdist).",
     invoke_without_command=True,
     add_completion=False,  # `ots completion SHELL` instead: see otscli.cli.complete
     pretty_exceptions_enable=False,
@@ -249,7 +273,7 @@ def root(
         typer.Option("--version", "-V", callback=show_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
-    from otscli.query import choose
+    from otscli.criteria import choose
     from otscli.render import console
 
     choice = choose("--color value", colour, ("auto", "always", "never"))

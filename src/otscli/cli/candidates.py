@@ -54,10 +54,9 @@ def choices(values: Sequence[str] | Callable[[], Sequence[str]]) -> Candidates:
 
 
 def kind_labels() -> list[str]:
-    from otscli.models import KINDS, MEETING_FORMATS
-    from otscli.query import FORMATTED_KINDS
+    from otscli.models import KIND_LABELS
 
-    return [*KINDS, *(f"{form} {kind}" for form in MEETING_FORMATS if form != "ordinary" for kind in FORMATTED_KINDS)]
+    return list(KIND_LABELS)
 
 
 def export_formats() -> list[str]:

@@ -59,9 +59,12 @@ Complete = Callable[[str], list[tuple[str, str]]]
 # What each option or argument completes, by its parameter name; a name used by several commands depends on it.
 VALUES: dict[str, Complete] = {
     **{kind.table: completions(kind.plural) for kind in NAMED},  # --organ, --city, --state
-    "host": completions("states"),
+    **{kind.plural: completions(kind.plural) for kind in NAMED},  # the same, by the name of a list parameter
+    "hosts": completions("states"),
     "kind": choices(kind_labels),
+    "kinds": choices(kind_labels),
     "status": choices(("held", "planned", "cancelled")),
+    "statuses": choices(("held", "planned", "cancelled")),
     "by": choices(("year", "organ", "city", "state", "kind")),
     "format_name": choices(export_formats),
     "style": choices(("text", "markdown", "bibtex", "csl-json", "ris")),

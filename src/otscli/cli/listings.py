@@ -1,4 +1,4 @@
-"""Commands that list events: timeline, list, search, stats, on-this-day."""
+"""Commands that list or count events: timeline, list, next, search, stats, on-this-day."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import typer
 from otscli.cli.app import session
 from otscli.cli.options import (
     NO_FILTERS,
-    Filters,
     Json,
     Listing,
     Pager,
@@ -20,6 +19,7 @@ from otscli.cli.options import (
     output,
     with_filters,
 )
+from otscli.criteria import Criteria
 from otscli.errors import UsageError, printable
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ APPS: dict[str, typer.Typer] = {}
 
 @command(APPS, "timeline")
 @with_filters
-def timeline(ctx: typer.Context, filters: Filters, listing: Listing) -> None:
+def timeline(ctx: typer.Context, filters: Criteria, listing: Listing) -> None:
     """The events as a vertical timeline, grouped by year.
 
     \b
@@ -45,7 +45,7 @@ def timeline(ctx: typer.Context, filters: Filters, listing: Listing) -> None:
 
 @command(APPS, "list")
 @with_filters
-def list_(ctx: typer.Context, filters: Filters, listing: Listing) -> None:
+def list_(ctx: typer.Context, filters: Criteria, listing: Listing) -> None:
     """The events as a table, one row each (tab-separated in a pipe).
 
     \b
@@ -58,7 +58,7 @@ def list_(ctx: typer.Context, filters: Filters, listing: Listing) -> None:
 
 @command(APPS, "next")
 @with_filters
-def next_(ctx: typer.Context, filters: Filters, listing: Listing) -> None:
+def next_(ctx: typer.Context, filters: Criteria, listing: Listing) -> None:
     """Plans still ahead: planned events whose last possible day is today or later, soonest first.
 
     \b
@@ -68,7 +68,7 @@ def next_(ctx: typer.Context, filters: Filters, listing: Listing) -> None:
     """
     from otscli.render import timeline as drawn
 
-    ahead = filters._replace(since=filters.since or "today", status=filters.status or ("planned",))
+    ahead = filters._replace(since=filters.since or "today", statuses=filters.statuses or ("planned",))
     list_events(ctx, ahead, listing, Shown(draw=drawn.draw, plain=drawn.plain))
 
 
@@ -77,10 +77,10 @@ def next_(ctx: typer.Context, filters: Filters, listing: Listing) -> None:
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Words that must all appear.")],
-    filters: Filters,
+    filters: Criteria,
     listing: Listing,
 ) -> None:
-    """Events whose title, summary, outcomes or tags hold every word of TEXT.
+    """Events whose title, summary, outcomes, tags or id hold every word of TEXT.
 
     \b
     "Quoted words" must stand together; a state's, organ's or city's name finds its other names too.
@@ -103,14 +103,14 @@ class Shown(NamedTuple):
     is_table: bool = False
 
 
-def list_events(ctx: typer.Context, filters: Filters, listing: Listing, shown: Shown, text: str = "") -> None:
+def list_events(ctx: typer.Context, filters: Criteria, listing: Listing, shown: Shown, text: str = "") -> None:
     """What timeline, list and search share: select the events, then write, print or draw them."""
     from otscli.query import select
     from otscli.render import json_output as json_out
 
     chosen = json_out.choose_fields(listing.fields) if listing.fields is not None else None
     catalog = session(ctx).catalog()
-    events = select(catalog, filters.resolve(catalog, text), reverse=listing.reverse, limit=listing.limit)
+    events = select(catalog, filters._replace(text=text).resolve(catalog), reverse=listing.reverse, limit=listing.limit)
     if listing.output is not None:
         write_file(listing.output, events, catalog, chosen)
     elif listing.json:
@@ -145,7 +145,7 @@ def stats(
             "--by", metavar="GROUP", help="year, organ, city, state or kind (default: year).", show_default=False
         ),
     ] = None,
-    filters: Filters = NO_FILTERS,
+    filters: Criteria = NO_FILTERS,
     limit: Annotated[int | None, typer.Option("--limit", metavar="N", min=0, help="At most N rows.")] = None,
     json: Json = False,
     pager: Pager = False,
@@ -163,7 +163,9 @@ def stats(
     count. Years with no event between the first and the last show as 0.
     Example: ots stats --by city --kind summit
     """
-    from otscli.query import count_by, grouping, select
+    from otscli.counting import count_by
+    from otscli.criteria import grouping
+    from otscli.query import select
     from otscli.render import json_output as json_out
     from otscli.render import stats as drawn
 
@@ -196,15 +198,15 @@ def on_this_day(
     Example: ots on-this-day --date 11-12
     """
 
-    from otscli import query
+    from otscli import counting, criteria
     from otscli.clock import today as clock_today
     from otscli.render import json_output as json_out
     from otscli.render import timeline as drawn
 
     today = clock_today()
-    month, day_of_month = query.parse_month_day(day, today)
+    month, day_of_month = criteria.parse_month_day(day, today)
     catalog = session(ctx).catalog()
-    found = query.on_this_day(catalog, month, day_of_month, today)
+    found = counting.on_this_day(catalog, month, day_of_month, today)
     output(
         json, pager, lambda: json_out.anniversaries(found), lambda out: drawn.draw_anniversaries(out, found, catalog)
     )

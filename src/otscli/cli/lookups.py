@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from otscli.cli.app import session
-from otscli.cli.options import NO_FILTERS, Filters, Json, Pager, command, output, with_filters
+from otscli.cli.options import NO_FILTERS, Json, Pager, command, output, with_filters
+from otscli.criteria import Criteria
 from otscli.kinds import BY_TABLE, Kind
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
     def lookup(
         ctx: typer.Context,
         name: str,
-        filters: Filters = NO_FILTERS,
+        filters: Criteria = NO_FILTERS,
         json: Json = False,
         pager: Pager = False,
     ) -> None:

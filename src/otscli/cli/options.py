@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
+from otscli.criteria import Criteria
+
 if TYPE_CHECKING:
     from rich.console import Console
-
-    from otscli.models import Catalog
-    from otscli.query import Filter
 
 Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help="Events ending on or after DATE.")]
 Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Events starting on or before DATE.")]
@@ -73,57 +72,23 @@ OutputFile = Annotated[
 Pager = Annotated[bool, typer.Option("--pager", help="Page even output that fits the screen (only on a terminal).")]
 
 
-class Filters(NamedTuple):
-    """The filter options as typed. A command takes one `filters: Filters` parameter; `with_filters` shows
-    typer one option per field instead, so a new filter is one field here and one annotation in FILTER_OPTIONS."""
-
-    since: str | None = None
-    until: str | None = None
-    year: tuple[str, ...] = ()
-    organ: tuple[str, ...] = ()
-    city: tuple[str, ...] = ()
-    state: tuple[str, ...] = ()
-    host: tuple[str, ...] = ()
-    kind: tuple[str, ...] = ()
-    status: tuple[str, ...] = ()
-    tag: tuple[str, ...] = ()
-    number: tuple[int, ...] = ()
-
-    def resolve(self, catalog: Catalog, text: str = "") -> Filter:
-        from otscli.query import Criteria
-
-        criteria = Criteria(
-            since=self.since,
-            until=self.until,
-            years=self.year,
-            organs=self.organ,
-            cities=self.city,
-            states=self.state,
-            hosts=self.host,
-            kinds=self.kind,
-            statuses=self.status,
-            tags=self.tag,
-            numbers=self.number,
-            text=text,
-        )
-        return criteria.resolve(catalog)
-
-
+# The filter options, by the Criteria field each fills: a command takes one `filters: Criteria` parameter, and
+# `with_filters` shows typer one option per field, so a new filter is one Criteria field and one line here.
 FILTER_OPTIONS: dict[str, Any] = {
     "since": Since,
     "until": Until,
-    "year": Year,
-    "organ": Organ,
-    "city": City,
-    "state": State,
-    "host": Host,
-    "kind": Kind,
-    "status": Status,
-    "tag": Tag,
-    "number": Number,
+    "years": Year,
+    "organs": Organ,
+    "cities": City,
+    "states": State,
+    "hosts": Host,
+    "kinds": Kind,
+    "statuses": Status,
+    "tags": Tag,
+    "numbers": Number,
 }
-NO_FILTERS = Filters()
-assert list(FILTER_OPTIONS) == list(Filters._fields)
+NO_FILTERS = Criteria()
+assert list(FILTER_OPTIONS) == [name for name in Criteria._fields if name != "text"]
 
 
 class Listing(NamedTuple):
@@ -148,21 +113,32 @@ LISTING_OPTIONS: dict[str, Any] = {
 assert list(LISTING_OPTIONS) == list(Listing._fields)
 
 
-def filters_from(given: dict[str, Any]) -> Filters:
-    """Filters from typer's values: the repeatable options as tuples."""
-    repeated = {name: tuple(value or ()) for name, value in given.items() if name not in ("since", "until")}
-    return Filters(since=given["since"], until=given["until"], **repeated)
+def criteria_from(given: dict[str, Any]) -> Criteria:
+    """Criteria from typer's values: the repeatable options as tuples."""
+    repeated: dict[str, Any] = {
+        name: tuple(value or ()) for name, value in given.items() if name not in ("since", "until")
+    }
+    return Criteria(since=given["since"], until=given["until"], **repeated)
+
+
+def flag_of(field: str) -> str:
+    """The option a value came by, named as the user typed it: "--year" for the Criteria field "years"."""
+    declared = FILTER_OPTIONS.get(field)
+    option = typing.get_args(declared)[1] if declared is not None else None
+    # In an Annotated declaration typer takes the first positional value ("--year") as the option's name.
+    names = [name for name in (getattr(option, "default", None), *getattr(option, "param_decls", ())) if name]
+    return next((name for name in names if isinstance(name, str) and name.startswith("--")), f"--{field}")
 
 
 # The parameter types that commands take whole and typer sees as one option per field, with how to build them.
 EXPANDED: dict[type, tuple[dict[str, Any], Callable[[dict[str, Any]], Any]]] = {
-    Filters: (FILTER_OPTIONS, filters_from),
+    Criteria: (FILTER_OPTIONS, criteria_from),
     Listing: (LISTING_OPTIONS, lambda given: Listing(**given)),
 }
 
 
 def with_filters(command: Callable[..., None]) -> Callable[..., None]:
-    """`command` with its `Filters` (and `Listing`) parameters shown to typer as one option per field."""
+    """`command` with its `Criteria` (and `Listing`) parameters shown to typer as one option per field."""
     signature = inspect.signature(command)
     hints = typing.get_type_hints(command, include_extras=True)
     parameters: list[inspect.Parameter] = []

@@ -1,15 +1,15 @@
-"""Commands that write the record in other forms: export, schema."""
+"""Commands that write the record in other forms: export, schema, site."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from otscli.cli.app import session
-from otscli.cli.options import NO_FILTERS, Fields, Filters, Limit, Reverse, command, with_filters
+from otscli.cli.options import NO_FILTERS, Fields, Limit, Reverse, command, with_filters
+from otscli.criteria import Criteria
 
 APPS: dict[str, typer.Typer] = {}
 
@@ -34,7 +34,7 @@ def export(
             "--output", "-o", metavar="FILE", readable=False, help="Write here; the extension can set the format."
         ),
     ] = None,
-    filters: Filters = NO_FILTERS,
+    filters: Criteria = NO_FILTERS,
     reverse: Reverse = False,
     limit: Limit = None,
     fields: Fields = None,
@@ -52,15 +52,9 @@ def export(
     chosen = choose_fields(fields) if fields is not None else None
     catalog = session(ctx).catalog()
     events = select(catalog, filters.resolve(catalog), reverse=reverse, limit=limit)
-    content = exporter.export(events, catalog, chosen).encode("utf-8")
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(content)
-        sys.stdout.buffer.flush()
-    else:
-        from otscli.atomic import write_output
+    from otscli.atomic import write_output
 
-        write_output(output, content)
+    write_output(output, exporter.export(events, catalog, chosen).encode("utf-8"))
 
 
 @command(APPS, "schema")
@@ -83,7 +77,7 @@ def site(
     folder: Annotated[
         Path, typer.Option("--output", "-o", metavar="DIR", help="The folder to write the site into.", readable=False)
     ],
-    filters: Filters = NO_FILTERS,
+    filters: Criteria = NO_FILTERS,
 ) -> None:
     """A static website of the selected record: a timeline with filters and search, a page for every event,
     organ, state, city and source. Works from file:// and any static host.

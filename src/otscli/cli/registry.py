@@ -28,4 +28,6 @@ COMMANDS: dict[str, str] = {
     "completion": "otscli.cli.reports",
     "validate": "otscli.cli.files",
     "add": "otscli.cli.files",
+    "edit": "otscli.cli.files",
+    "remove": "otscli.cli.files",
 }

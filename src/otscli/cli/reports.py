@@ -8,7 +8,7 @@ import typer
 
 from otscli.cli.app import session
 from otscli.cli.options import Json, Organ, Pager, command, output
-from otscli.query import choose
+from otscli.criteria import choose
 
 APPS: dict[str, typer.Typer] = {}
 CITATION_STYLES = ("text", "markdown", "bibtex", "csl-json", "ris")

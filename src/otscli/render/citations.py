@@ -14,6 +14,13 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&",
                   "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
                   "^": r"\textasciicircum{}"}  # fmt: skip
+# biblatex's `langid` takes the language names of babel and polyglossia, not BCP 47 tags; a language without a
+# name here gets no langid rather than a guessed one (biblatex would stop on an unknown language).
+_BIBLATEX_LANGUAGES = {"ar": "arabic", "az": "azerbaijani", "ba": "bashkir", "de": "german", "en": "english",
+                       "es": "spanish", "fa": "persian", "fr": "french", "hu": "hungarian", "hy": "armenian",
+                       "it": "italian", "kk": "kazakh", "ky": "kyrgyz", "pl": "polish", "ru": "russian",
+                       "tk": "turkmen", "tr": "turkish", "tt": "tatar", "uk": "ukrainian", "uz": "uzbek"}  # fmt: skip
+RECORD_LANGUAGE = "en"  # the record's own entries: titles and notes written in English
 
 
 def cited_sources(events: Sequence[Event], catalog: Catalog) -> list[Source]:
@@ -34,6 +41,8 @@ def csl_item(source: Source) -> dict[str, Any]:
         "type": "entry-encyclopedia" if source.publisher == "Wikipedia" else "webpage",
         "title": source.title,
     }
+    if source.language:  # CSL styles change the case of titles only in English ones
+        item["language"] = source.language
     if source.author:
         item["author"] = [person(source.author)]
     if source.publisher:  # not also as container-title: styles would print the name twice
@@ -68,6 +77,11 @@ def balanced(value: str) -> bool:
     return depth == 0
 
 
+def biblatex_language(tag: str) -> str | None:
+    """The babel/polyglossia name for a BCP 47 tag, by its language subtag: "uz-Cyrl" -> "uzbek"."""
+    return _BIBLATEX_LANGUAGES.get(tag.partition("-")[0])
+
+
 def bibtex_entry(source: Source) -> str:
     fields = [("title", "{" + latex(source.title) + "}")]
     if source.author:
@@ -83,6 +97,9 @@ def bibtex_entry(source: Source) -> str:
         fields.append(("date", str(source.date)))
     if source.url:
         fields.append(("url", source.url.replace("{", "%7B").replace("}", "%7D")))  # once: the styles print it
+    langid = biblatex_language(source.language) if source.language else None
+    if langid:
+        fields.append(("langid", langid))
     unbalanced = [name for name, value in fields if not balanced(value)]
     if unbalanced:  # the escaping above makes this impossible; never write an entry that would swallow the next
         raise ValueError(f"source {source.id}: unbalanced braces in {', '.join(unbalanced)}")
@@ -129,6 +146,7 @@ def record_csl_item(event: Event, catalog: Catalog) -> dict[str, Any]:
         "title": event.title,
         "container-title": RECORD_NAME,
         "note": where,
+        "language": RECORD_LANGUAGE,
     }
     if catalog.as_of is not None:
         item["issued"] = {"date-parts": [[catalog.as_of.year, catalog.as_of.month, catalog.as_of.day]]}
@@ -138,6 +156,7 @@ def record_csl_item(event: Event, catalog: Catalog) -> dict[str, Any]:
 def record_bibtex_entry(event: Event, catalog: Catalog) -> str:
     fields = [("title", "{" + latex(event.title) + "}"), ("organization", latex(RECORD_NAME)),
               ("note", latex(f"Entry {event.id} in data/events.toml"))]  # fmt: skip
+    fields.append(("langid", _BIBLATEX_LANGUAGES[RECORD_LANGUAGE]))
     if catalog.as_of is not None:
         fields += [("year", str(catalog.as_of.year)), ("date", str(catalog.as_of))]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -146,7 +165,8 @@ def record_bibtex_entry(event: Event, catalog: Catalog) -> str:
 
 def ris(event: Event, catalog: Catalog, sources: Sequence[Source]) -> str:
     """RIS (Zotero, EndNote, Mendeley): the record's entry, then each source, CRLF lines."""
-    entry = [("TY", "DATA"), ("TI", event.title), ("T2", RECORD_NAME), ("N1", f"Entry {event.id} in data/events.toml")]
+    entry = [("TY", "DATA"), ("TI", event.title), ("T2", RECORD_NAME), ("N1", f"Entry {event.id} in data/events.toml"),
+             ("LA", RECORD_LANGUAGE)]  # fmt: skip
     entry += [("DA", str(catalog.as_of).replace("-", "/"))] if catalog.as_of is not None else []
     records = [[*entry, ("ID", f"ots-{event.id}")]]
     for source in sources:
@@ -155,6 +175,7 @@ def ris(event: Event, catalog: Catalog, sources: Sequence[Source]) -> str:
         lines += [("PB", source.publisher)] if source.publisher else []
         lines += [("DA", str(source.date).replace("-", "/"))] if source.date else []
         lines += [("UR", source.url)] if source.url else []
+        lines += [("LA", source.language)] if source.language else []
         records.append([*lines, ("ID", source.id)])
     return "".join("".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines) + "ER  - \r\n\r\n"
                    for lines in records)  # fmt: skip
@@ -163,7 +184,7 @@ def ris(event: Event, catalog: Catalog, sources: Sequence[Source]) -> str:
 def cite(event: Event, catalog: Catalog, style: str) -> str:
     """One event: the record's own entry for it, then its sources, as plain text, Markdown, BibTeX, CSL-JSON or
     RIS, ready to paste."""
-    sources = [catalog.source_by_id[source_id] for source_id in event.sources]
+    sources = catalog.sources_of(event)
     if style == "bibtex":
         return "\n".join([record_bibtex_entry(event, catalog), *(bibtex_entry(source) for source in sources)])
     if style == "csl-json":

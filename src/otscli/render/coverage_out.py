@@ -12,6 +12,8 @@ from otscli.render.json_output import record
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from otscli.render import output_types
+
 
 def period(claim: Claim) -> str:
     if claim.since and claim.until:
@@ -63,7 +65,7 @@ def draw(console: Console, rows: Sequence[OrganCoverage], header: str = "") -> N
     print_lines(console, lines)
 
 
-def gap_record(gap: Gap) -> dict[str, Any]:
+def gap_record(gap: Gap) -> output_types.Gap:
     runs = [list(run) for run in gap.ranges]
     return {"format": gap.format, "highest": gap.highest, "missing": list(gap.missing), "missing_ranges": runs,
             "series": gap.series, "kind": gap.kind}  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from otscli.models import Catalog, City, Event, Membership, State
+from otscli.models import kind_label as models_kind_label
 
 
 def place(event: Event, catalog: Catalog) -> str:
@@ -31,7 +32,7 @@ def state_names(ids: Sequence[str], catalog: Catalog) -> str:
 
 def kind_label(event: Event) -> str:
     """ "summit", "informal summit", "meeting no. 3"."""
-    label = event.kind if event.format in (None, "ordinary") else f"{event.format} {event.kind}"
+    label = models_kind_label(event.kind, event.format)
     return f"{label} no. {event.number}" if event.number else label
 
 

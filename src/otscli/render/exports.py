@@ -47,7 +47,7 @@ EXPORTERS = {
         Exporter("svg", (".svg",), "otscli.render.picture", "export_svg"),
         Exporter("html", (".html", ".htm"), "otscli.render.picture", "export_html"),
         Exporter("geojson", (".geojson",), "otscli.render.geo", "export_geojson"),
-        Exporter("svg-map", (), "otscli.render.geo", "export_map"),
+        Exporter("svg-map", (), "otscli.render.svgmap", "export_map"),
         Exporter("csl-json", (), "otscli.render.citations", "export_csl_json"),
         Exporter("bibtex", (".bib",), "otscli.render.citations", "export_bibtex"),
         Exporter("timelinejs", (), "otscli.render.timelinejs"),

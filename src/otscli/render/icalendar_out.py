@@ -1,9 +1,10 @@
 """iCalendar (RFC 5545): one all-day VEVENT per event, CRLF lines folded at 75 octets.
 
-Partial dates become the whole interval they stand for: an event known to the month spans that
-month, one known to the year spans the year (DTEND is the day after the last day, as RFC 5545
-wants for all-day events). X-OTS-PRECISION and a note in the description say how precise the
-date is. DTSTAMP is fixed, so that the same data always exports to the same bytes.
+An event known to the day spans its days (DTEND is the day after the last day, as RFC 5545 wants
+for all-day events). One known only to the month or the year is a single transparent day on the
+first day it can have been, its title ending "(Nov 2017, day not known)", so that it blocks out no
+days in a calendar; X-OTS-PRECISION and a note in the description say how precise the date is.
+DTSTAMP is fixed, so that the same data always exports to the same bytes.
 """
 
 from __future__ import annotations
@@ -50,8 +51,7 @@ def description(event: Event, catalog: Catalog) -> str:
     parts += [f"Outcome: {outcome}" for outcome in event.outcomes]
     if event.date.precision != "day":
         parts.append(f"Date known to the {event.date.precision}: {event.display_date}.")
-    for source_id in event.sources:
-        source = catalog.source_by_id[source_id]
+    for source in catalog.sources_of(event):
         parts.append(f"Source: {source.title}" + (f" <{source.url}>" if source.url else ""))
     return "\n".join(parts)
 
@@ -79,7 +79,7 @@ def vevent(event: Event, catalog: Catalog) -> list[str]:
     where = place(event, catalog)
     if where:
         lines.append(f"LOCATION:{escape(where)}")
-    first = catalog.source_by_id[event.sources[0]]
+    first = catalog.sources_of(event)[0]
     if first.url:
         lines.append(f"URL;VALUE=URI:{first.url}")
     return [*lines, "END:VEVENT"]

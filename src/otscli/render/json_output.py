@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import operator
-import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from otscli.counting import Anniversary, Count
 from otscli.models import Catalog, Event, PartialDate, Record
-from otscli.query import Anniversary, Count
 from otscli.render import indented
 
-DERIVED_EVENT_FIELDS = ("overdue",)  # keys of an event's JSON that are worked out, after the stored ones
+if TYPE_CHECKING:
+    from otscli.render import output_types
+
+DERIVED_EVENT_FIELDS = ("overdue", "origin")  # keys of an event's JSON that are worked out, after the stored ones
 
 
 def record(item: Record) -> dict[str, Any]:
@@ -24,6 +26,7 @@ def record(item: Record) -> dict[str, Any]:
     )
     if type(item) is Event:
         data["overdue"] = item.overdue
+        data["origin"] = item.origin
     return data
 
 
@@ -65,7 +68,7 @@ def records(items: Iterable[Record], fields: Sequence[str] | None = None) -> lis
 
 
 def event_page(event: Event, catalog: Catalog) -> dict[str, Any]:
-    cited = [catalog.source_by_id[source_id] for source_id in event.sources if source_id in catalog.source_by_id]
+    cited = catalog.sources_of(event)
     meeting = catalog.event_by_id.get(event.part_of or "")
     return {
         "event": record(event),
@@ -77,10 +80,9 @@ def event_page(event: Event, catalog: Catalog) -> dict[str, Any]:
 
 def write(data: list[Any] | Mapping[str, Any]) -> None:
     """Print JSON as UTF-8 whatever the locale, one document ending in a newline."""
-    text = indented.dumps_bytes(data) + b"\n"
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text)
-    sys.stdout.buffer.flush()
+    from otscli.atomic import write_standard_output
+
+    write_standard_output(indented.dumps_bytes(data) + b"\n")
 
 
 def export(events: Sequence[Event], catalog: Catalog, fields: Sequence[str] | None = None) -> str:
@@ -102,7 +104,7 @@ def choose_fields(text: str) -> tuple[str, ...]:
     return chosen
 
 
-def counts(items: Sequence[Count]) -> list[dict[str, Any]]:
+def counts(items: Sequence[Count]) -> list[output_types.Count]:
     return [{"key": item.key, "label": item.label, "count": item.count} for item in items]
 
 

@@ -54,7 +54,7 @@ def draw_event(console: Console, event: Event, catalog: Catalog) -> None:
         f"{dispute.field} = {dispute.value} per {dispute.source}" + (f": {dispute.note}" if dispute.note else "")
         for dispute in event.disputed
     ]
-    cited = [catalog.source_by_id[source_id] for source_id in event.sources]
+    cited = catalog.sources_of(event)
     meeting = catalog.event_by_id.get(event.part_of or "")
     rows = [
         ("id", event.id),
@@ -71,9 +71,15 @@ def draw_event(console: Console, event: Event, catalog: Catalog) -> None:
         ("parts", "\n".join(f"{part.id}: {part.title}" for part in catalog.parts_of(event))),
         ("disputed", "\n".join(f"⚑ {line}" for line in disputes)),
         ("sources", "\n".join(source_line(source) for source in cited)),
+        ("from", origin_line(event)),
     ]
     console.print(heading(event.title))
     draw_fields(console, rows)
+
+
+def origin_line(event: Event) -> str:
+    """Where the event was read from, in words."""
+    return "the bundled record" if event.origin == "bundled" else f"your file {event.origin}"
 
 
 def draw_with_events(
@@ -95,7 +101,7 @@ def draw_with_events(
 def event_count(events: Sequence[Event]) -> str:
     """ "138 events in the record, and 8 acts done at them": acts at a listed meeting count with it (as in
     `ots stats` and `ots coverage`), and are shown below all the same."""
-    from otscli.query import counted
+    from otscli.counting import counted
 
     meetings = len(counted(events))
     acts = len(events) - meetings
@@ -142,6 +148,7 @@ def draw_city(console: Console, city: City, events: Sequence[Event], catalog: Ca
 def draw_source(console: Console, source: Source, events: Sequence[Event], catalog: Catalog) -> None:
     rows = [
         ("id", source.id),
+        ("language", source.language or ""),
         ("publisher", source.publisher or ""),
         ("author", source.author or ""),
         ("date", source.date.display() if source.date else ""),

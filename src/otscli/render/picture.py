@@ -10,8 +10,10 @@ from otscli.models import Catalog, Event
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.terminal_theme import TerminalTheme
 
 WIDTH = 100
+HTML_TITLE = "ots timeline: the Organization of Turkic States"
 
 
 def recording() -> Console:
@@ -50,5 +52,46 @@ def chart_svg(draw: Callable[[Console], None], title: str) -> str:
     return self_contained(console.export_svg(title=title))
 
 
+# A page of its own: its language, a title, a heading and a main landmark, as screen readers and validators
+# expect. Light text on a near-black page, as in a terminal: rich draws `dim` text halfway between the text and the
+# page colours, which on white can never reach WCAG AA's 4.5:1; here it gives #828282 on #121212, 4.9:1.
+_HTML_PAGE = """\
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+{{stylesheet}}
+body {{{{ color: {{foreground}}; background-color: {{background}}; margin: 1em; }}}}
+h1 {{{{ font-size: 1em; }}}}
+pre, code {{{{ font-family: Menlo, 'DejaVu Sans Mono', consolas, 'Courier New', monospace; }}}}
+</style>
+</head>
+<body>
+<main>
+<h1>{title}</h1>
+<pre><code>{{code}}</code></pre>
+</main>
+</body>
+</html>
+"""
+
+
+def html_theme() -> TerminalTheme:
+    """Colours that each stand at least 4.5:1 against the page, dimmed text included."""
+    from rich.terminal_theme import TerminalTheme
+
+    normal = [(140, 140, 140), (255, 120, 120), (95, 215, 95), (229, 192, 123), (108, 182, 255), (224, 138, 224),
+              (86, 212, 221), (229, 229, 229)]  # fmt: skip
+    bright = [(170, 170, 170), (255, 150, 150), (135, 235, 135), (245, 215, 140), (150, 200, 255), (240, 165, 240),
+              (130, 230, 235), (255, 255, 255)]  # fmt: skip
+    return TerminalTheme((18, 18, 18), (242, 242, 242), normal, bright)
+
+
 def export_html(events: Sequence[Event], catalog: Catalog) -> str:
-    return recorded(events, catalog).export_html(inline_styles=True)
+    from html import escape
+
+    page = _HTML_PAGE.format(title=escape(HTML_TITLE))
+    return recorded(events, catalog).export_html(theme=html_theme(), code_format=page, inline_styles=True)

@@ -1,4 +1,5 @@
-"""The JSON Schema (draft 2020-12) of every `--json` output, generated from the models."""
+"""The JSON Schema (draft 2020-12) of every `--json` output, generated from the models and from the shapes of
+the other outputs (render/output_types.py)."""
 
 from __future__ import annotations
 
@@ -36,23 +37,20 @@ DERIVED_EVENT_KEYS: dict[str, dict[str, Any]] = {
         "type": "boolean",
         "description": "A planned event whose last possible day is before today, with no report of it in the record.",
     },
-}
-
-
-ROLE: dict[str, Any] = {
-    "type": "object",
-    "description": "The state's part in the event: held there, and its standing in the organization that day.",
-    "properties": {
-        "host": {"type": "boolean"},
-        "status": {"enum": ["founding-member", "member", "observer", None]},
+    "origin": {
+        "type": "string",
+        "minLength": 1,
+        "description": 'Where the event was read from: "bundled" (the record shipped with ots), or the path of one '
+        "of your own data files as it was named (your data file, OTS_DATA, --data).",
     },
-    "required": ["host", "status"],
-    "additionalProperties": False,
 }
 
 
 def output_schema() -> dict[str, Any]:
+    from pydantic import TypeAdapter
+
     from otscli.kinds import TABLES
+    from otscli.render.output_types import OUTPUT_TYPES
     from otscli.validation import RECORD_TYPES, adapter
 
     def ref(name: str) -> dict[str, str]:
@@ -86,6 +84,25 @@ def output_schema() -> dict[str, Any]:
         generated = adapter(model).json_schema(mode="serialization", ref_template="#/$defs/{model}")
         records.update(generated.pop("$defs", {}))
         records[model.__name__] = generated
+    for name, shape in OUTPUT_TYPES.items():  # the shapes of the outputs that are not records
+        generated = TypeAdapter(shape).json_schema(mode="serialization", ref_template="#/$defs/{model}")
+        for nested, definition in generated.pop("$defs", {}).items():
+            records.setdefault(nested, definition)
+        records[name] = generated
+    records["Problem"] = {
+        "type": "object",
+        "title": "Problem",
+        "description": "A problem in the data files, as `ots validate` prints it on stderr.",
+        "properties": {
+            "file": {"type": "string"},
+            "line": {"type": ["integer", "null"], "minimum": 1},
+            "table": {"enum": [*TABLES, None], "description": "The kind of the record; null: none."},
+            "id": {"type": ["string", "null"], "description": "The record's id; null: it has none."},
+            "field": {"type": ["string", "null"], "description": "The key, dotted when nested."},
+            "message": {"type": "string"},
+        },
+        "required": ["file", "line", "table", "id", "field", "message"],
+    }
     for definition in records.values():
         if definition.get("type") == "object":
             definition["additionalProperties"] = False
@@ -93,7 +110,7 @@ def output_schema() -> dict[str, Any]:
         records["Event"]["properties"][name] = derived
         records["Event"]["required"].append(name)
     records["StateEvent"] = {**records["Event"], "title": "StateEvent",
-                             "properties": {**records["Event"]["properties"], "role": ROLE},
+                             "properties": {**records["Event"]["properties"], "role": ref("Role")},
                              "required": [*records["Event"]["required"], "role"]}  # fmt: skip
     # With --fields, each event holds exactly the fields named, in that order: any of the keys, none required.
     records["EventFields"] = {"type": "object", "title": "EventFields", "properties": records["Event"]["properties"],
@@ -103,113 +120,11 @@ def output_schema() -> dict[str, Any]:
         "events_with_fields": array_of("EventFields"),
         "event_page": event_page,
         **{name: definition for kind in REGISTRIES for name, definition in registry_outputs(kind)},
-        "counts": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "key": {"type": ["string", "null"], "description": "The id, year or kind; null: none."},
-                    "label": {"type": "string"},
-                    "count": {"type": "integer", "minimum": 1},
-                },
-                "required": ["key", "label", "count"],
-                "additionalProperties": False,
-            },
-        },
-        "vocabularies": {
-            "type": "object",
-            "properties": {
-                name: {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "properties": {"value": {"type": "string"}, "events": {"type": "integer", "minimum": 0}},
-                        "required": ["value", "events"],
-                        "additionalProperties": False,
-                    },
-                }
-                for name in ("kinds", "statuses", "tags")
-            },
-            "required": ["kinds", "statuses", "tags"],
-            "additionalProperties": False,
-        },
-        "coverage": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "organ": ref("Organ"),
-                    "events": {"type": "integer", "minimum": 0},
-                    "first": {"type": ["string", "null"], "description": "Date of the first held event."},
-                    "last": {"type": ["string", "null"], "description": "Last day of the latest held event."},
-                    "claims": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "properties": {
-                                "claim": ref("Claim"),
-                                "held": {"type": "integer", "minimum": 0},
-                                "met": {"type": "boolean"},
-                            },
-                            "required": ["claim", "held", "met"],
-                            "additionalProperties": False,
-                        },
-                    },
-                    "gaps": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "properties": {
-                                "format": {"type": "string"},
-                                "highest": {"type": "integer", "minimum": 1},
-                                "missing": {"type": "array", "items": {"type": "integer", "minimum": 1}},
-                                "series": {"type": "string"},
-                                "kind": {"type": "string"},
-                                "missing_ranges": {
-                                    "type": "array",
-                                    "items": {
-                                        "type": "array",
-                                        "items": {"type": "integer", "minimum": 1},
-                                        "minItems": 2,
-                                        "maxItems": 2,
-                                    },
-                                },
-                            },
-                            "required": ["format", "highest", "missing", "missing_ranges", "series", "kind"],
-                            "additionalProperties": False,
-                        },
-                    },
-                },
-                "required": ["organ", "events", "first", "last", "claims", "gaps"],
-                "additionalProperties": False,
-            },
-        },
-        "problems": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "description": "A problem in the data files, as `ots validate` prints it on stderr.",
-                "properties": {
-                    "file": {"type": "string"},
-                    "line": {"type": ["integer", "null"], "minimum": 1},
-                    "table": {"enum": [*TABLES, None], "description": "The kind of the record; null: none."},
-                    "id": {"type": ["string", "null"], "description": "The record's id; null: it has none."},
-                    "field": {"type": ["string", "null"], "description": "The key, dotted when nested."},
-                    "message": {"type": "string"},
-                },
-                "required": ["file", "line", "table", "id", "field", "message"],
-                "additionalProperties": False,
-            },
-        },
-        "anniversaries": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {"years_ago": {"type": "integer", "minimum": 1}, "event": ref("Event")},
-                "required": ["years_ago", "event"],
-                "additionalProperties": False,
-            },
-        },
+        "counts": array_of("Count"),
+        "vocabularies": ref("Vocabularies"),
+        "coverage": array_of("OrganCoverage"),
+        "anniversaries": array_of("Anniversary"),
+        "problems": array_of("Problem"),
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

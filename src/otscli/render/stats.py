@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from otscli.query import Count
+from otscli.counting import Count
 from otscli.render.console import say_nothing_matches
 from otscli.render.layout import hang, print_lines
 

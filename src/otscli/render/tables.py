@@ -146,7 +146,7 @@ def draw_organs(console: Console, catalog: Catalog) -> None:
 def draw_states(console: Console, catalog: Catalog) -> None:
     rows = []
     for state in catalog.states:
-        count = sum(1 for event in catalog.events if state.id in event.states or catalog.state_of(event) == state)
+        count = sum(1 for event in catalog.events if state.id in catalog.states_involved(event))
         rows.append((state.id, state.name, current_status(state), str(count)))
     show(console, ("Id", "Name", "Status", "Events"), rows)
 

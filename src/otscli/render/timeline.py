@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from otscli.counting import Anniversary
 from otscli.models import Catalog, Event
-from otscli.query import Anniversary
 from otscli.render.console import say_nothing_matches
 from otscli.render.describe import kind_label, organ_names, place, status_label
 from otscli.render.layout import hang, plain_hang, print_lines

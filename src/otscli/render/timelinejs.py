@@ -21,8 +21,7 @@ def date_object(date: PartialDate) -> dict[str, int]:
 
 def slide(event: Event, catalog: Catalog) -> dict[str, Any]:
     sources = []
-    for source_id in event.sources:
-        source = catalog.source_by_id[source_id]
+    for source in catalog.sources_of(event):
         title = escape(source.title)
         sources.append(f'<a href="{escape(source.url)}">{title}</a>' if source.url else title)
     text = f"<p>{escape(event.summary)}</p>" if event.summary else ""

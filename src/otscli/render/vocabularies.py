@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from otscli.models import KINDS, STATUSES, Catalog
+from otscli.models import KINDS, STATUSES, Catalog, kind_label
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from otscli.render.output_types import Vocabularies, VocabularyValue
 
-def collect(catalog: Catalog) -> dict[str, list[dict[str, Any]]]:
+
+def collect(catalog: Catalog) -> Vocabularies:
     """Each vocabulary as [{"value", "events"}], most used first; every kind and status, used or not."""
 
-    def counted(counts: Counter[str], every: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    def counted(counts: Counter[str], every: tuple[str, ...] = ()) -> list[VocabularyValue]:
         values = sorted({*every, *counts}, key=lambda value: (-counts[value], value))
         return [{"value": value, "events": counts[value]} for value in values]
 
-    labels = Counter(kind_label_without_number(event.kind, event.format) for event in catalog.events)
+    labels = Counter(kind_label(event.kind, event.format) for event in catalog.events)
     return {
         "kinds": counted(labels, KINDS),
         "statuses": counted(Counter(event.status for event in catalog.events), STATUSES),
@@ -26,12 +28,9 @@ def collect(catalog: Catalog) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def kind_label_without_number(kind: str, form: str | None) -> str:
-    return kind if form in (None, "ordinary") else f"{form} {kind}"
-
-
-def draw(console: Console, found: dict[str, list[dict[str, Any]]]) -> None:
+def draw(console: Console, found: Vocabularies) -> None:
     from otscli.render.tables import show
 
-    rows = [(name, item["value"], str(item["events"])) for name, items in found.items() for item in items]
+    listed = {"kinds": found["kinds"], "statuses": found["statuses"], "tags": found["tags"]}
+    rows = [(name, item["value"], str(item["events"])) for name, items in listed.items() for item in items]
     show(console, ("Filter", "Value", "Events"), rows)
