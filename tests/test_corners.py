@@ -360,16 +360,6 @@ def test_the_library_loads_the_bundled_record_by_default() -> None:
     assert [event.id for event in store.load().events] == [event["id"] for event in ots("list", "--json").json()]
 
 
-def test_no_memo_of_dates_outlives_a_load() -> None:
-    from otscli import models, store
-
-    store.load(cache=False)
-    assert models._shared_dates is None
-    with models.sharing_dates():
-        assert models.PartialDate.parse("1999-07") is models.PartialDate.parse("1999-07")
-    assert models.PartialDate.parse("1999-07") is not models.PartialDate.parse("1999-07")
-
-
 def test_counts_by_city_and_by_state_carry_the_names() -> None:
     by_city = edges("stats", "--by", "city", "--json").json()
     assert by_city == [
@@ -469,7 +459,7 @@ def test_a_meeting_shows_the_acts_adopted_at_it(tmp_path: Path) -> None:
 def test_records_compare_hash_and_print_by_their_fields() -> None:
     """The library's records behave as the dataclasses they are: two loads give equal catalogs."""
     from otscli import store
-    from otscli.models import PartialDate
+    from otscli.dates import PartialDate
 
     first, second = store.load(cache=False), store.load(cache=False)
     assert first == second and first.events[0] is not second.events[0]
@@ -484,7 +474,8 @@ def test_a_validator_built_afresh_applies_the_rules() -> None:
     """The pydantic hooks of the types, run again (the command line builds them once per process)."""
     from pydantic import TypeAdapter, ValidationError
 
-    from otscli.models import Event, PartialDate
+    from otscli.dates import PartialDate
+    from otscli.models import Event
 
     adapter = TypeAdapter(Event)
     good = {"id": "e", "date": "2019-05", "title": "T", "kind": "meeting", "sources": ["s"]}
@@ -677,7 +668,7 @@ def test_bytes_that_are_not_utf8_in_an_added_summary(tmp_path: Path) -> None:
 
 
 def test_a_date_knows_its_parts() -> None:
-    from otscli.models import PartialDate
+    from otscli.dates import PartialDate
 
     with pytest.raises(ValueError, match=r"^a day needs a month$"):
         PartialDate(2019, None, 5)

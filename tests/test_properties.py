@@ -19,8 +19,9 @@ from jsonschema import Draft202012Validator
 
 from conftest import EDGES, Run, edges, examples, ots
 from otscli.criteria import Criteria
+from otscli.dates import PartialDate
 from otscli.errors import UsageError
-from otscli.models import KINDS, STATUSES, Event, PartialDate
+from otscli.models import KINDS, STATUSES, Event
 from otscli.names import fold
 from otscli.query import select
 from otscli.render import indented

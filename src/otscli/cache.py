@@ -32,8 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from otscli import __version__, background
+from otscli.dates import PartialDate
 from otscli.kinds import KINDS
-from otscli.models import Catalog, Dispute, Event, Membership, PartialDate
+from otscli.models import Catalog, Dispute, Event, Membership
 from otscli.xdg import base_folder
 
 FORMAT = 9  # the layout of an entry; raise it when the records change shape

@@ -11,9 +11,9 @@ from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from otscli.field_types import ID_REGEX
 from otscli.kinds import KINDS, NAMED
 from otscli.locator import Origin
-from otscli.models import ID_REGEX
 from otscli.names import NameIndex
 from otscli.problems import Problem
 

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from otscli.counting import counted
-from otscli.models import Catalog, Claim, Event, Organ, meets
+from otscli.dates import meets
+from otscli.models import Catalog, Claim, Event, Organ
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from otscli.counting import GROUPINGS, Grouping
+from otscli.dates import PartialDate
 from otscli.errors import UsageError, printable
-from otscli.models import KIND_LABELS, KINDS, MEETING_FORMATS, STATUSES, Catalog, PartialDate
+from otscli.models import KIND_LABELS, KINDS, MEETING_FORMATS, STATUSES, Catalog
 from otscli.names import Named, build_index
 from otscli.query import Filter, KindLabel, YearSpan, search_terms
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from otscli.errors import printable
+from otscli.field_types import LANGUAGE_PATTERN
 from otscli.kinds import TABLES
-from otscli.models import LANGUAGE_PATTERN
 from otscli.problems import Problem
 
 if TYPE_CHECKING:

@@ -8,8 +8,9 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from otscli.dates import PartialDate, meets
 from otscli.errors import UnknownName, UsageError, printable
-from otscli.models import Catalog, City, Event, Organ, PartialDate, Source, State, meets
+from otscli.models import Catalog, City, Event, Organ, Source, State
 from otscli.names import NameIndex, build_index, fold
 
 KindLabel = tuple[str, str | None]  # (kind, format); format None: any format

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from otscli.dates import sharing_dates
 from otscli.errors import printable
-from otscli.models import Catalog, DataFile, Event, sharing_dates
+from otscli.models import Catalog, DataFile, Event
 from otscli.paths import bundled_path, data_paths
 from otscli.problems import InvalidData, Problem, refuse
 

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from otscli.coverage import ClaimCheck, Gap, OrganCoverage
-from otscli.models import Claim, display_span
+from otscli.dates import display_span
+from otscli.models import Claim
 from otscli.render.json_output import record
 
 if TYPE_CHECKING:

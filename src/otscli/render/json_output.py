@@ -8,7 +8,8 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from otscli.counting import Anniversary, Count
-from otscli.models import Catalog, Event, PartialDate, Record
+from otscli.dates import PartialDate
+from otscli.models import Catalog, Event, Record
 from otscli.render import indented
 
 if TYPE_CHECKING:

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from otscli.models import Catalog, Event, PartialDate
+from otscli.dates import PartialDate
+from otscli.models import Catalog, Event
 from otscli.render.describe import provenance
 
 
