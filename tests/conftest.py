@@ -71,3 +71,62 @@ def edges(*args: str, env: dict[str, str] | None = None) -> Run:
 def ids(run: Run) -> list[str]:
     assert run.code == 0, run.err
     return [event["id"] for event in run.json()]
+
+
+ONE_EVENT = '[[event]]\nid = "x"\ndate = "2019"\ntitle = "T"\nkind = "meeting"\nsources = ["test-source"]\n'
+
+
+KINDS_LISTED = ("summit, meeting, consultation, training, observation, agreement, document, membership, renaming, "
+                "institution, designation, award, chairmanship, appointment, conference, publication")  # fmt: skip
+
+
+KIND_ONE_OF = f"unknown kind 'zzz'; one of {KINDS_LISTED}"
+
+
+ADD_ONE = ["add", "--date", "2024-05-02", "--title", "Elders meet", "--kind", "meeting", "--source", "test-source"]
+
+
+CORNERS = """\
+format = 1
+
+[[event]]
+id = "2024-02-29-leap-meeting"
+date = "2024-02-29"
+title = "A meeting on a leap day"
+kind = "meeting"
+states = ["HU"]
+sources = ["test-source"]
+
+[[event]]
+id = "2020-09-30-autumn-forum"
+date = "2020-09-30"
+end = "2020-10-02"
+title = "A forum from September into October"
+kind = "conference"
+city = "baku"
+sources = ["test-source"]
+
+[[event]]
+id = "2015-12-21-winter-talks"
+date = "2015-12-21"
+end = "2015-12-22"
+title = "Two days of talks in December"
+kind = "consultation"
+sources = ["test-source"]
+
+[[event]]
+id = "2016-05-05-one-day"
+date = "2016-05-05"
+end = "2016-05-05"
+title = "A meeting whose end is its date"
+kind = "meeting"
+sources = ["test-source"]
+"""
+
+
+@pytest.fixture
+def corners(tmp_path: Path) -> list[str]:
+    """Options that read edges.toml and a store of corner cases: a leap day, spans within and across months."""
+    path = tmp_path / "corners.toml"
+    path.write_text(CORNERS, encoding="utf-8")
+    return ["--no-bundled", "--data", str(EDGES), "--data", str(path)]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from conftest import KIND_ONE_OF, ONE_EVENT, edges
 from otscli import checks
 from otscli.locator import LoadedFile
 from otscli.problems import Problem
@@ -98,3 +101,63 @@ def test_cross_check_is_every_rule_in_turn() -> None:
     files = loaded(text)
     assert checks.cross_check(files) == [problem for rule in checks.RULES for problem in rule(files)]
     assert {problem.field for problem in checks.cross_check(files)} == {"id", "organs", "part_of"}
+
+
+def test_a_name_taken_by_two_records_is_reported_and_a_name_of_punctuation_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "cities.toml"
+    path.write_text('[[city]]\nid = "ganja"\nname = "Ganja"\nstate = "AZ"\naliases = ["—", "Gandzha", "Baku"]\n',
+                    encoding="utf-8")  # fmt: skip
+    run = edges("--data", str(path), "validate")
+    assert run.code == 1
+    assert run.err.endswith(": city ganja: aliases: 'Baku' already names another city\n")
+    path.write_text('[[city]]\nid = "ganja"\nname = "Ganja"\nstate = "AZ"\naliases = ["—", "Gandzha"]\n',
+                    encoding="utf-8")  # fmt: skip
+    assert edges("--data", str(path), "city", "Gandzha", "--json").json()["city"]["id"] == "ganja"
+
+
+CITY_AT = '[[city]]\nid = "c"\nname = "C"\nstate = "AZ"\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        (CITY_AT.replace('"AZ"', '"AZZ"'), ["4: city c: state: unknown state 'AZZ'; did you mean AZ?"]),
+        (CITY_AT + 'lat = 1.0\nlon = 2.0\nlocation_source = "nowhere"\n',
+         ["7: city c: location_source: unknown source 'nowhere'"]),
+        (CITY_AT + "lat = 1.0\n", ["5: city c: lat: lat, lon and location_source go together"]),
+        (CITY_AT + "lat = 1.0\nlon = 2.0\n", ["5: city c: lat: lat, lon and location_source go together"]),
+        ('[[claim]]\nid = "k"\norgan = "CHZ"\nwhat = "summits"\ncount = 3\nsource = "test-sourc"\n',
+         ["3: claim k: organ: unknown organ 'CHZ'; did you mean CHS?",
+          "6: claim k: source: unknown source 'test-sourc'; did you mean test-source?"]),
+        ('[[state]]\nid = "KZ"\nname = "Kazakhstan"\n[[state.membership]]\nstatus = "member"\nsince = "2009"\n'
+         'event = "2009-10-03-foundd"\n',
+         ["4: state KZ: membership: unknown event '2009-10-03-foundd'; did you mean 2009-10-03-founded?"]),
+        (ONE_EVENT.replace('kind = "meeting"', 'kind = "meeting"\norgans = ["CHZ"]\ncity = "bak"\nstates = ["AZZ"]\n'
+                       'part_of = "x"').replace('["test-source"]', '["test-sourc"]')
+         + '[[event.disputed]]\nfield = "date"\nvalue = "2018"\nsource = "nowhere-at-all"\n',
+         ["6: event x: organs: unknown organ 'CHZ'; did you mean CHS?",
+          "7: event x: city: unknown city 'bak'; did you mean baku?",
+          "8: event x: states: unknown state 'AZZ'; did you mean AZ?",
+          "10: event x: sources: unknown source 'test-sourc'; did you mean test-source?",
+          "14: event x: source: unknown source 'nowhere-at-all'",
+          "9: event x: part_of: an event cannot be part of itself"]),
+        ('[[colour]]\nname = "red"\n\n[[colour]]\nname = "blue"\n\n' + ONE_EVENT.replace('"meeting"', '"zzz"'),
+         ["1: unknown table 'colour'; expected one of format, as_of, source, organ, state, city, event, claim",
+          f"11: event x: kind: {KIND_ONE_OF}"]),
+        ('[[organ]]\nid = "XO"\nname = "Some Council"\nkind = "related"\naliases = ["Summit"]\n',
+         ["1: organ XO: aliases: 'Summit' already names another organ"]),
+    ],
+)  # fmt: skip
+def test_references_that_lead_nowhere_are_named_on_their_lines(tmp_path: Path, text: str, problems: list[str]) -> None:
+    path = tmp_path / "refs.toml"
+    path.write_text(text, encoding="utf-8")
+    run = edges("--data", str(path), "validate")
+    assert (run.code, run.err.splitlines()) == (1, [f"{path}:{problem}" for problem in problems])
+
+
+def test_a_meeting_that_is_not_there_is_named_with_the_closest(tmp_path: Path) -> None:
+    path = tmp_path / "part.toml"
+    path.write_text(ONE_EVENT + 'part_of = "2030-summit"\n', encoding="utf-8")
+    assert edges("--data", str(path), "validate").err == (
+        f"{path}:7: event x: part_of: unknown event '2030-summit'; did you mean 2019-summit, 2030-planned-summit?\n"
+    )

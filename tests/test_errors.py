@@ -292,15 +292,18 @@ def early_interrupt(_: Path) -> Outcome:
     never a traceback from ots's code; before it (the interpreter's own start, the documented window), Python's
     default."""
     outcomes: list[tuple[int, str]] = []
-    delay = 0.04
-    # 9 tries from 40 ms on, then later ones on a busy machine until one lands inside ots (at most 2 s).
-    while (len(outcomes) < 9 or (130, "ots: interrupted\n") not in outcomes) and delay < 2:
+    started = time.perf_counter()
+    subprocess.run([*OTS, "list", "--json"], stdout=subprocess.DEVNULL, check=True)
+    whole = time.perf_counter() - started  # how long a run takes on this machine now: a busy one is slower
+    # Delays from 40 ms to most of a run, then again, until one lands inside ots (at most 27 tries).
+    for step in range(27):
+        if step >= 9 and (130, "ots: interrupted\n") in outcomes:
+            break
         child = subprocess.Popen([*OTS, "list", "--json"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(delay)
+        time.sleep(0.04 + (whole * 0.9 - 0.04) * (step % 9) / 8)
         child.send_signal(signal.SIGINT)
         _, error = child.communicate(timeout=60)
         text = error.decode()
-        delay += 0.01 if len(outcomes) < 9 else 0.05
         if before_ots_ran(child.returncode, text):
             continue
         assert "Traceback" not in text, text

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import EDGES, edges, ids, ots
+import pytest
+
+from conftest import EDGES, ONE_EVENT, edges, ids, ots
 
 EVENT = """
 [[event]]
@@ -251,3 +253,56 @@ def test_a_record_that_is_no_table_is_reported_and_the_others_still_checked(tmp_
     run = edges("validate", str(bad))
     assert (run.code, run.err) == (1, f"{bad}:1: event #1: Input should be a dictionary or an instance of Event\n"
                                       f"{bad}:1: event 2020-x: sources: unknown source 'nowhere'\n")  # fmt: skip
+
+
+def test_a_file_named_twice_is_read_once() -> None:
+    assert edges("--data", str(EDGES), "list", "--json").json() == edges("list", "--json").json()
+
+
+def test_the_library_loads_the_bundled_record_by_default() -> None:
+    from otscli import paths, store
+
+    assert paths.data_paths([]) == [paths.bundled_path()]
+    assert [event.id for event in store.load().events] == [event["id"] for event in ots("list", "--json").json()]
+
+
+def test_a_file_that_cannot_be_read_does_not_hide_the_problems_of_the_next(tmp_path: Path) -> None:
+    unreadable, wrong = tmp_path / "syntax.toml", tmp_path / "wrong.toml"
+    unreadable.write_text("a = [\n", encoding="utf-8")
+    wrong.write_text(ONE_EVENT.replace('"T"', "5"), encoding="utf-8")
+    run = edges("--data", str(unreadable), "--data", str(wrong), "validate")
+    assert run.err.splitlines() == [
+        f"{unreadable}: TOML syntax: Invalid value (at end of document)",
+        f"{wrong}:4: event x: title: should be text in quotes",
+    ]
+
+
+def test_equal_ids_and_words_in_a_file_are_one_object(tmp_path: Path) -> None:
+    """What keeps the cache and the memory small: every event of a large file names the same few records."""
+    from otscli import store
+
+    path = tmp_path / "many.toml"
+    named = ONE_EVENT.replace('kind = "meeting"', 'kind = "meeting"\norgans = ["CHS"]\ncity = "baku"\nstates = ["AZ"]')
+    path.write_text("\n".join(named.replace('id = "x"', f'id = "e{number}"') for number in range(3)), encoding="utf-8")
+    catalog = store.load([EDGES, path], bundled=False, cache=False)
+    first, second = (event for event in catalog.events if event.id in ("e0", "e1"))
+    for field in ("kind", "city", "date"):
+        assert getattr(first, field) is getattr(second, field)
+    for field in ("organs", "states", "sources"):
+        assert getattr(first, field)[0] is getattr(second, field)[0]
+
+
+def test_the_library_reads_the_personal_file_and_the_cache_by_default(tmp_path: Path) -> None:
+    import os
+
+    from otscli import store
+
+    personal = Path(os.environ["XDG_DATA_HOME"]) / "otscli" / "events.toml"
+    personal.parent.mkdir(parents=True)
+    personal.write_text(ONE_EVENT.replace('id = "x"', 'id = "mine"').replace('"test-source"', '"2019-summit-source"'),
+                        encoding="utf-8")  # fmt: skip
+    with pytest.raises(Exception, match="unknown source"):
+        store.load()  # the personal file is read (and checked against the bundled record)
+    personal.unlink()
+    store.load()
+    assert any(path.name.endswith(".marshal") for path in (Path(os.environ["XDG_CACHE_HOME"]) / "otscli").iterdir())

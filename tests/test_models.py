@@ -1,0 +1,62 @@
+"""The records (otscli.models): equality, hashing and repr by their fields, and the acts of a meeting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ONE_EVENT, edges
+
+
+def test_a_meeting_shows_the_acts_adopted_at_it(tmp_path: Path) -> None:
+    path = tmp_path / "acts.toml"
+    path.write_text(
+        ONE_EVENT.replace('id = "x"', 'id = "2001-05-meeting"')
+        + "\n"
+        + ONE_EVENT.replace('id = "x"', 'id = "2001-05-act"').replace('"meeting"', '"document"')
+        + 'part_of = "2001-05-meeting"\n',
+        encoding="utf-8",
+    )
+    page = edges("--data", str(path), "show", "2001-05-meeting", "--json").json()
+    assert [part["id"] for part in page["parts"]] == ["2001-05-act"]
+    assert edges("--data", str(path), "show", "2001-05-act", "--json").json()["part_of"]["id"] == "2001-05-meeting"
+
+
+def test_records_compare_hash_and_print_by_their_fields() -> None:
+    """The library's records behave as the dataclasses they are: two loads give equal catalogs."""
+    from otscli import store
+    from otscli.dates import PartialDate
+
+    first, second = store.load(cache=False), store.load(cache=False)
+    assert first == second and first.events[0] is not second.events[0]
+    assert {first.events[0], second.events[0]} == {first.events[0]}
+    assert first.events[0] != first.events[1]
+    assert repr(first.sources[0]).startswith(f"Source(id={first.sources[0].id!r}, title=")
+    earlier, later = PartialDate.parse("2019-05"), PartialDate.parse("2019-05-02")
+    assert sorted([later, earlier]) == [earlier, later] and not later < earlier  # the month starts first
+
+
+def test_a_validator_built_afresh_applies_the_rules() -> None:
+    """The pydantic hooks of the types, run again (the command line builds them once per process)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from otscli.dates import PartialDate
+    from otscli.models import Event
+
+    adapter = TypeAdapter(Event)
+    good = {"id": "e", "date": "2019-05", "title": "T", "kind": "meeting", "sources": ["s"]}
+    event = adapter.validate_python(good)
+    assert event.date == PartialDate(2019, 5) and adapter.dump_python(event, mode="json")["date"] == "2019-05"
+    for field, value, kind in (("title", "T\x07", "value_error"), ("id", "-e", "string_pattern_mismatch"),
+                               ("title", 5, "string_type"), ("date", "2019-13", "value_error")):  # fmt: skip
+        with pytest.raises(ValidationError) as refused:
+            adapter.validate_python({**good, field: value})
+        assert [error["type"] for error in refused.value.errors()] == [kind]
+
+
+def test_different_records_hash_apart() -> None:
+    from otscli import store
+
+    events = store.load(cache=False).events
+    assert len({hash(event) for event in events[:50]}) == 50
