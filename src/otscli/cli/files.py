@@ -122,14 +122,17 @@ def add(
         ) from None
 
 
+HoldingFile = Annotated[
+    Path | None,
+    typer.Option("--file", metavar="PATH", readable=False, help="Default: the one of your files that holds ID."),
+]
+
+
 @command(APPS, "edit")
 def edit(
     ctx: typer.Context,
     event_id: Annotated[str, typer.Argument(metavar="ID", help="The id of one of your events.")],
-    file: Annotated[
-        Path | None,
-        typer.Option("--file", metavar="PATH", readable=False, help="Default: the one of your files that holds ID."),
-    ] = None,
+    file: HoldingFile = None,
 ) -> None:
     """Change one of your events in your editor ($VISUAL, else $EDITOR, else vi); prints its id.
 
@@ -163,10 +166,7 @@ def edit_again(problems: str) -> bool:
 def remove(
     ctx: typer.Context,
     event_id: Annotated[str, typer.Argument(metavar="ID", help="The id of one of your events.")],
-    file: Annotated[
-        Path | None,
-        typer.Option("--file", metavar="PATH", readable=False, help="Default: the one of your files that holds ID."),
-    ] = None,
+    file: HoldingFile = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the lines that would go; change nothing.")] = False,
 ) -> None:
     """Take one of your events out of your data file; prints its id (with --dry-run, the lines that would go).
