@@ -18,6 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from otscli import __version__
+from otscli.cli.helptext import HelpContext, drawn_narrow
 from otscli.cli.registry import COMMANDS
 from otscli.errors import DataError, OtsError, printable
 
@@ -29,6 +30,8 @@ class Boundary(TyperGroup):
     """The root group. Its subcommands are built only when used, through click's `list_commands` and
     `get_command` hooks; every run goes through `guarded`."""
 
+    context_class = HelpContext
+
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
 
@@ -37,7 +40,7 @@ class Boundary(TyperGroup):
         if module_name is None:
             return None
         module = importlib.import_module(module_name)
-        return typer.main.get_command(module.APPS[cmd_name])
+        return drawn_narrow(typer.main.get_command(module.APPS[cmd_name]))
 
     def main(
         self,
