@@ -68,7 +68,10 @@ def wrap_text(text: str, width: int, indent: str = "", subsequent: str = "") -> 
     return "\n\n".join(out)
 
 
-class HelpFormatter(typer.Context.formatter_class):  # type: ignore[name-defined,misc]
+ClickHelpFormatter: Any = typer.Context.formatter_class  # click's, which typer vendors: its public class attribute
+
+
+class HelpFormatter(ClickHelpFormatter):  # type: ignore[misc]
     """Click's help formatter (reached through typer's public Context) with the width and wrapping above."""
 
     def __init__(self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None) -> None:
