@@ -28,6 +28,7 @@ def wrapper(width: int, indent: str, subsequent: str) -> textwrap.TextWrapper:
         subsequent_indent=subsequent,
         replace_whitespace=False,
         break_long_words=False,  # a word longer than the line runs past it whole
+        break_on_hyphens=False,  # "Turkic-Speaking" is one word
     )
 
 
