@@ -24,6 +24,7 @@ from otscli.errors import DataError, OtsError, printable
 
 if TYPE_CHECKING:
     from otscli.models import Catalog
+    from otscli.render.console import Display
 
 
 class Boundary(TyperGroup):
@@ -174,10 +175,14 @@ app = typer.Typer(
 
 
 class Session:
-    """What the global options chose: which files to read. The catalog is loaded once, on demand."""
+    """What the global options chose: which files to read, and how to draw. The catalog is loaded once, on
+    demand."""
 
-    def __init__(self, extra: list[Path], *, bundled: bool = True, user: bool = True, cache: bool = True) -> None:
+    def __init__(
+        self, extra: list[Path], display: Display, *, bundled: bool = True, user: bool = True, cache: bool = True
+    ) -> None:
         self.extra = extra
+        self.display = display
         self.bundled = bundled
         self.user = user
         self.cache = cache
@@ -256,8 +261,8 @@ def root(
     from otscli.render import console
 
     choice = choose("--color value", colour, ("auto", "always", "never"))
-    console.preferences = console.Preferences(colour=console.COLOUR_CHOICES[choice], pager=not no_pager)
-    ctx.obj = Session(list(data or []), bundled=not no_bundled, user=not no_user_data, cache=not no_cache)
+    display = console.Display(colour=console.COLOUR_CHOICES[choice], pager=not no_pager)
+    ctx.obj = Session(list(data or []), display, bundled=not no_bundled, user=not no_user_data, cache=not no_cache)
     if ctx.invoked_subcommand is None:  # a bare `ots`: its help, as `ots --help` prints it
         typer.echo(ctx.get_help())
 

@@ -3,12 +3,13 @@ formatter keeps at least 50 columns and cuts a word that does not fit in two ("$
 
 from __future__ import annotations
 
-import shutil
-import textwrap
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
+
+if TYPE_CHECKING:
+    import textwrap
 
 MAX_WIDTH = 80  # as click: help text is easier to read in short lines, even on a wide terminal
 MIN_WIDTH = 20
@@ -18,10 +19,14 @@ EXAMPLE_INDENT = "    "  # a line of an unwrapped block (an example command) con
 
 def help_width(max_width: int | None) -> int:
     """Click's width, less its floor of 50 columns: the terminal's (or COLUMNS), at most MAX_WIDTH, less 2."""
+    import shutil
+
     return max(min(shutil.get_terminal_size().columns, max_width or MAX_WIDTH) - 2, MIN_WIDTH)
 
 
 def wrapper(width: int, indent: str, subsequent: str) -> textwrap.TextWrapper:
+    import textwrap
+
     return textwrap.TextWrapper(
         max(width, 1),
         initial_indent=indent,

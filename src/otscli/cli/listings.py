@@ -120,11 +120,11 @@ def list_events(ctx: typer.Context, filters: Filters, listing: Listing, shown: S
             raise UsageError("--fields: a timeline has no columns; use it with --json, -o FILE or ots list")
         from otscli.render.tables import draw_chosen_fields
 
-        output(False, listing.pager, list, lambda out: draw_chosen_fields(out, events, chosen))
+        output(session(ctx).display, False, listing.pager, list, lambda out: draw_chosen_fields(out, events, chosen))
     else:
         plain = shown.plain
         as_plain = None if plain is None else lambda width: plain(events, catalog, width)
-        output(False, listing.pager, list, lambda out: shown.draw(out, events, catalog), as_plain)
+        output(session(ctx).display, False, listing.pager, list, lambda out: shown.draw(out, events, catalog), as_plain)
 
 
 def write_file(path: str, events: list[Event], catalog: Catalog, fields: tuple[str, ...] | None) -> None:
@@ -180,7 +180,7 @@ def stats(
         title = f"Events per {by[0] if by else 'year'} (ots stats)"
         write_output(chart, chart_svg(lambda out: drawn.draw(out, counts), title).encode("utf-8"))
         return
-    output(json, pager, lambda: json_out.counts(counts), lambda out: drawn.draw(out, counts))
+    output(session(ctx).display, json, pager, lambda: json_out.counts(counts), lambda out: drawn.draw(out, counts))
 
 
 @command(APPS, "on-this-day")
@@ -206,5 +206,9 @@ def on_this_day(
     catalog = session(ctx).catalog()
     found = query.on_this_day(catalog, month, day_of_month, today)
     output(
-        json, pager, lambda: json_out.anniversaries(found), lambda out: drawn.draw_anniversaries(out, found, catalog)
+        session(ctx).display,
+        json,
+        pager,
+        lambda: json_out.anniversaries(found),
+        lambda out: drawn.draw_anniversaries(out, found, catalog),
     )

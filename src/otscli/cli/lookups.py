@@ -41,7 +41,13 @@ def show(
 
     catalog = session(ctx).catalog()
     event = find_event(catalog, event_id)
-    output(json, pager, lambda: json_out.event_page(event, catalog), lambda out: pages.draw_event(out, event, catalog))
+    output(
+        session(ctx).display,
+        json,
+        pager,
+        lambda: json_out.event_page(event, catalog),
+        lambda out: pages.draw_event(out, event, catalog),
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -138,7 +144,7 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
                     item.update(registry.about_each(catalog, found, event))
             return {registry.one: json_out.record(found), "events": listed}
 
-        output(json, pager, data, lambda out: draw(out, found, events, catalog))
+        output(session(ctx).display, json, pager, data, lambda out: draw(out, found, events, catalog))
 
     lookup.__doc__ = registry.one_help
     # Set here rather than written in the signature: the argument's help is this registry's, a closure value.
@@ -156,7 +162,13 @@ def listing_command(registry: Registry) -> Callable[..., None]:
 
         catalog = session(ctx).catalog()
         draw = getattr(tables, registry.draw_many)
-        output(json, pager, lambda: json_out.records(getattr(catalog, registry.many)), lambda out: draw(out, catalog))
+        output(
+            session(ctx).display,
+            json,
+            pager,
+            lambda: json_out.records(getattr(catalog, registry.many)),
+            lambda out: draw(out, catalog),
+        )
 
     listing.__doc__ = registry.many_help
     return listing

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from otscli.models import Catalog
     from otscli.query import Filter
+    from otscli.render.console import Display
 
 Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help="Events ending on or after DATE.")]
 Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Events starting on or before DATE.")]
@@ -206,6 +207,7 @@ def command(apps: dict[str, typer.Typer], name: str) -> Callable[[Callable[..., 
 
 
 def output(
+    display: Display,
     as_json: bool,
     pager: bool,
     data: Callable[[], Any],
@@ -221,9 +223,9 @@ def output(
         return
     from otscli.render.console import draw_paged, plain_width
 
-    width = plain_width() if plain is not None else None
+    width = plain_width(display) if plain is not None else None
     text = plain(width) if plain is not None and width is not None else None
     if text is not None:
         sys.stdout.write(text)
         return
-    draw_paged(draw, forced=pager)
+    draw_paged(draw, display, forced=pager)
