@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from otscli.cli.app import session
-from otscli.cli.options import NO_FILTERS, Filters, Json, Pager, command, output, with_filters
+from otscli.cli.options import NO_FILTERS, NOTHING_MATCHES, Filters, Json, Pager, command, output, with_filters
 
 if TYPE_CHECKING:
     from otscli.models import Catalog, Event
@@ -144,7 +144,8 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
                     item.update(registry.about_each(catalog, found, event))
             return {registry.one: json_out.record(found), "events": listed}
 
-        output(session(ctx).display, json, pager, data, lambda out: draw(out, found, events, catalog))
+        nothing = None if events else NOTHING_MATCHES
+        output(session(ctx).display, json, pager, data, lambda out: draw(out, found, events, catalog), nothing=nothing)
 
     lookup.__doc__ = registry.one_help
     # Set here rather than written in the signature: the argument's help is this registry's, a closure value.

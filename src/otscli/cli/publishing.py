@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from otscli.cli.app import session
-from otscli.cli.options import NO_FILTERS, Fields, Filters, Limit, Reverse, command, with_filters
+from otscli.cli.options import NO_FILTERS, NOTHING_MATCHES, Fields, Filters, Limit, Reverse, command, say, with_filters
 
 APPS: dict[str, typer.Typer] = {}
 
@@ -52,6 +52,8 @@ def export(
     chosen = choose_fields(fields) if fields is not None else None
     catalog = session(ctx).catalog()
     events = select(catalog, filters.resolve(catalog), reverse=reverse, limit=limit)
+    if not events and exporter.module == "otscli.render.picture":  # a picture of nothing: say why it is empty
+        say(NOTHING_MATCHES)
     content = exporter.export(events, catalog, chosen).encode("utf-8")
     if output is None:
         sys.stdout.flush()

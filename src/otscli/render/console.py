@@ -70,11 +70,6 @@ def wants_colour(display: Display, is_terminal: bool) -> bool:
     return is_terminal or bool(os.environ.get("FORCE_COLOR"))
 
 
-def say_nothing_matches(what: str = "The record holds no event that matches.") -> None:
-    """The empty result said on stderr, so that stdout holds data only (and stays empty): exit 0 still."""
-    sys.stderr.write(what + "\n")
-
-
 def draw_paged(draw: Callable[[Console], None], display: Display, *, forced: bool = False) -> None:
     """Draws to stdout; on a terminal, output taller than the screen goes through a pager, as git and gh do:
     $OTS_PAGER, else $PAGER, else less (with LESS=FRX unless LESS is set). --no-pager, or a pipe, writes directly."""

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from otscli.models import Catalog, Event
-from otscli.render.console import say_nothing_matches
 from otscli.render.describe import current_status, kind_label, place, status_label
 
 if TYPE_CHECKING:
@@ -169,8 +168,8 @@ def event_cells(event: Event, catalog: Catalog) -> dict[str, str]:
 def draw_events(console: Console, events: Sequence[Event], catalog: Catalog) -> None:
 
     if not events:
-        say_nothing_matches()
-    elif is_piped(console):
+        return
+    if is_piped(console):
         headers = ("Date", "Event", "Kind", "Place", "Id")
         write_tsv(console, headers, [[event_cells(event, catalog)[h] for h in headers] for event in events])
     elif table_layout(events, console.width) != "lines":
