@@ -200,3 +200,79 @@ def test_real_bash_completes_a_name_holding_a_colon_or_equals_sign_without_doubl
     shell.wait(timeout=30)
     os.close(leader)
     assert json.loads(answer.read_text(encoding="utf-8"))["organ"]["id"] == "colon-organ"
+
+
+DRAWN_ESCAPES = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
+LABEL = re.compile(r"^[a-z ]+? {2,}")  # a field's label in `ots show` and the pages of a record
+SHOWN = ["2024-11-06-bishkek-declaration", "2019-10-15-summit-baku", "2009-10-03-nakhchivan-agreement"]
+DRAWN = [["timeline"], *(["show", event_id] for event_id in SHOWN), ["organs"], ["states"], ["cities"], ["sources"],
+         ["list"], ["stats"], ["stats", "--by", "state"], ["coverage"], ["state", "Türkiye"], ["organ", "CoE"],
+         ["source", "wikipedia-2024-ots-summit"], ["on-this-day", "--date", "10-03"], ["kinds"]]  # fmt: skip
+HELPS = [["--help"], *([name, "--help"] for name in __import__("otscli.cli.registry").cli.registry.COMMANDS)]
+
+
+def drawn_at(args: list[str], columns: int) -> list[str]:
+    """The lines `ots ARGS` draws for a terminal COLUMNS wide (colour forced, then taken off again)."""
+    run = ots(*args, env={"COLUMNS": str(columns), "FORCE_COLOR": "1"})
+    assert run.code == 0, run.err
+    return DRAWN_ESCAPES.sub("", run.out).splitlines()
+
+
+def too_wide(lines: list[str], columns: int) -> list[str]:
+    """Lines wider than the terminal, less those allowed to run past it: one word (a web address, an id) longer
+    than the room it has, alone on its line or beside a field's label."""
+    from rich.cells import cell_len
+
+    return [line for line in lines if cell_len(line) > columns and len(LABEL.sub("", line).split()) != 1]
+
+
+@pytest.mark.parametrize("args", [["timeline"], ["organs"], ["show", SHOWN[0]], ["coverage"], ["--help"]])
+def test_nothing_drawn_at_40_columns_runs_past_the_terminal(args: list[str]) -> None:
+    assert too_wide(drawn_at(args, 40), 40) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("columns", [40, 60, 88, 120])
+def test_no_command_draws_a_line_wider_than_the_terminal(columns: int) -> None:
+    wide = {" ".join(args): too_wide(drawn_at(args, columns), columns) for args in [*DRAWN, *HELPS]}
+    assert {command: lines for command, lines in wide.items() if lines} == {}
+
+
+def words(lines: list[str]) -> set[str]:
+    """The words of LINES, less rules, bars and the labels and separators of a table drawn a row a block."""
+    return {word for line in lines for word in line.split() if not set(word) <= set("─━┃│╇█.·") and word[-1] != ":"}
+
+
+@pytest.mark.parametrize("args", [["organs"], ["sources"], ["--help"], ["add", "--help"], ["state", "Türkiye"]])
+def test_a_word_is_never_cut_across_lines(args: list[str]) -> None:
+    """Every word drawn at 40 columns is a word of the same output drawn at 200 ("Minister" and "s" are not)."""
+    narrow, wide = words(drawn_at(args, 40)), words(drawn_at(args, 200))
+    assert {word for word in narrow - wide if not word.endswith("...")} == set()
+
+
+def test_help_honours_columns_below_click_s_fifty() -> None:
+    lines = ots("--help", env={"COLUMNS": "40"}).out.splitlines()
+    assert too_wide(lines, 40) == [] and "  The history of the Organization of" in lines
+    assert "                  ($XDG_DATA_HOME/otscli/events.toml)." in lines  # longer than the line, but whole
+
+
+ADDRESS = "https://en.wikipedia.org/wiki/2024_Organization_of_Turkic_States_summit"
+
+
+@pytest.mark.parametrize("columns", [40, 88, 120])
+def test_a_source_address_is_never_broken_across_lines(columns: int) -> None:
+    for args in (["source", "wikipedia-2024-ots-summit"], ["show", "2024-11-06-bishkek-declaration"]):
+        for drawn in (ots(*args, env={"COLUMNS": str(columns)}).out, "\n".join(drawn_at(args, columns))):
+            assert ADDRESS in drawn.replace("<", " ").replace(">", " ").split(), (args, columns)
+
+
+def test_an_address_is_a_hyperlink_on_a_terminal_and_text_in_a_pipe() -> None:
+    coloured = ots("source", "wikipedia-2024-ots-summit", env={"FORCE_COLOR": "1"}).out
+    assert re.search(rf"\x1b\]8;[^;\x1b]*;{re.escape(ADDRESS)}\x1b\\{re.escape(ADDRESS)}\x1b\]8;;\x1b\\", coloured)
+    on_terminal = run_in_terminal(["source", "wikipedia-2024-ots-summit"], terminal_env())
+    assert b"\x1b]8;" in on_terminal and ADDRESS.encode() in on_terminal
+    piped = subprocess.run([sys.executable, "-m", "otscli", "source", "wikipedia-2024-ots-summit"],
+                           capture_output=True, env=terminal_env(), timeout=60)  # fmt: skip
+    assert ADDRESS.encode() in piped.stdout and b"\x1b" not in piped.stdout
+    no_color = run_in_terminal(["source", "wikipedia-2024-ots-summit"], terminal_env(NO_COLOR="1"))
+    assert ADDRESS.encode() in no_color and b"\x1b" not in no_color

@@ -18,16 +18,20 @@ import typer
 from typer.core import TyperGroup
 
 from otscli import __version__
+from otscli.cli.helptext import HelpContext, drawn_narrow
 from otscli.cli.registry import COMMANDS
 from otscli.errors import DataError, OtsError, UsageError, printable
 
 if TYPE_CHECKING:
     from otscli.models import Catalog
+    from otscli.render.console import Display
 
 
 class Boundary(TyperGroup):
     """The root group. Its subcommands are built only when used, through click's `list_commands` and
     `get_command` hooks; every run goes through `guarded`."""
+
+    context_class = HelpContext
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
@@ -37,7 +41,7 @@ class Boundary(TyperGroup):
         if module_name is None:
             return None
         module = importlib.import_module(module_name)
-        return typer.main.get_command(module.APPS[cmd_name])
+        return drawn_narrow(typer.main.get_command(module.APPS[cmd_name]))
 
     def main(
         self,
@@ -195,10 +199,14 @@ app = typer.Typer(
 
 
 class Session:
-    """What the global options chose: which files to read. The catalog is loaded once, on demand."""
+    """What the global options chose: which files to read, and how to draw. The catalog is loaded once, on
+    demand."""
 
-    def __init__(self, extra: list[Path], *, bundled: bool = True, user: bool = True, cache: bool = True) -> None:
+    def __init__(
+        self, extra: list[Path], display: Display, *, bundled: bool = True, user: bool = True, cache: bool = True
+    ) -> None:
         self.extra = extra
+        self.display = display
         self.bundled = bundled
         self.user = user
         self.cache = cache
@@ -277,8 +285,8 @@ def root(
     from otscli.render import console
 
     choice = choose("--color value", colour, ("auto", "always", "never"))
-    console.preferences = console.Preferences(colour=console.COLOUR_CHOICES[choice], pager=not no_pager)
-    ctx.obj = Session(list(data or []), bundled=not no_bundled, user=not no_user_data, cache=not no_cache)
+    display = console.Display(colour=console.COLOUR_CHOICES[choice], pager=not no_pager)
+    ctx.obj = Session(list(data or []), display, bundled=not no_bundled, user=not no_user_data, cache=not no_cache)
     if ctx.invoked_subcommand is None:  # a bare `ots`: its help, as `ots --help` prints it
         typer.echo(ctx.get_help())
 

@@ -25,22 +25,51 @@ def completions(table: str) -> Candidates:
 
     def complete(incomplete: str) -> list[tuple[str, str]]:
         from otscli import store
-        from otscli.names import fold
 
         try:
             catalog = store.load()
         except OtsError:
             return []
-        wanted, found = fold(incomplete), []
+        found: list[tuple[int, str, str]] = []
         for record in getattr(catalog, table):
             label = getattr(record, "name", None) or record.title
             texts = [record.id, label, *getattr(record, "aliases", [])]
-            match = next((text for text in texts if fold(text).startswith(wanted)), None)
-            if match is not None:
-                found.append((shell_word(match), label))
-        return found
+            matches = [(closeness, text) for text in texts if (closeness := how_close(text, incomplete)) is not None]
+            if matches:
+                closeness, text = min(matches, key=lambda match: match[0])
+                found.append((closeness, text, label))
+        return [(shell_word(text), label) for text, label in insertable(found, incomplete)]
 
     return complete
+
+
+EXACT, ANY_CASE, FOLDED = 0, 1, 2
+
+
+def how_close(text: str, typed: str) -> int | None:
+    """How `text` starts like `typed`: as typed, in another case, or only with accents and case folded away."""
+    from otscli.names import fold
+
+    if text.startswith(typed):
+        return EXACT
+    if text.casefold().startswith(typed.casefold()):
+        return ANY_CASE
+    return FOLDED if fold(text).startswith(fold(typed)) else None
+
+
+def insertable(found: Sequence[tuple[int, str, str]], typed: str) -> list[tuple[str, str]]:
+    """The texts (with their labels) that a shell may put in place of `typed`. A shell replaces the typed word
+    with what all candidates share, so candidates that share less than was typed would erase it ("Türk" offered
+    Türkiye and Turkmenistan becomes "T"): the loosest matches are kept only while they share all that was
+    typed, else the closer ones alone."""
+    from otscli.names import fold
+
+    for loosest in (FOLDED, ANY_CASE):
+        kept = [(text, label) for closeness, text, label in found if closeness <= loosest]
+        shared = os.path.commonprefix([text for text, _ in kept])  # noqa: RUF071 - the shell compares characters
+        if len(kept) <= 1 or fold(shared).startswith(fold(typed)):
+            return kept
+    return [(text, label) for closeness, text, label in found if closeness == EXACT]
 
 
 def choices(values: Sequence[str] | Callable[[], Sequence[str]]) -> Candidates:
@@ -51,6 +80,41 @@ def choices(values: Sequence[str] | Callable[[], Sequence[str]]) -> Candidates:
         return [(shell_word(value), "") for value in listed if value.lower().startswith(incomplete.lower())]
 
     return complete
+
+
+def statuses() -> Sequence[str]:
+    from otscli.models import STATUSES
+
+    return STATUSES
+
+
+def groupings() -> Sequence[str]:
+    from otscli.counting import GROUPINGS
+
+    return GROUPINGS
+
+
+def colour_choices() -> Sequence[str]:
+    from otscli.render.console import COLOUR_CHOICES
+
+    return list(COLOUR_CHOICES)
+
+
+def citation_styles() -> Sequence[str]:
+    from otscli.cli.reports import CITATION_STYLES
+
+    return CITATION_STYLES
+
+
+def tags() -> list[str]:
+    """The tags the record's events carry; none when the data does not load."""
+    from otscli import store
+
+    try:
+        catalog = store.load()
+    except OtsError:
+        return []
+    return sorted({tag for event in catalog.events for tag in event.tags})
 
 
 def kind_labels() -> list[str]:

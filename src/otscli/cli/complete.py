@@ -10,8 +10,18 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from otscli.cli.candidates import choices, completions, export_formats, kind_labels
-from otscli.kinds import NAMED
+from otscli.cli.candidates import (
+    choices,
+    citation_styles,
+    colour_choices,
+    completions,
+    export_formats,
+    groupings,
+    kind_labels,
+    statuses,
+    tags,
+)
+from otscli.kinds import REGISTRIES
 
 FILES = "__files__"
 SCRIPTS = {
@@ -32,13 +42,25 @@ complete -F _ots_completion ots
     "zsh": """\
 #compdef ots
 _ots() {
+    # The words before this one as typed, then this one as zsh has it unquoted (inside an open quote, BUFFER
+    # loses the quote), quoted again for ots to read.
+    local line="${(j: :)words[1,CURRENT-1]} ${(q)PREFIX}"
     local -a candidates
-    candidates=( "${(@f)$(OTS_COMPLETE=zsh OTS_COMP_LINE="${BUFFER[1,CURSOR]}" ots 2>/dev/null)}" )
+    candidates=( ${(f)"$(OTS_COMPLETE=zsh OTS_COMP_LINE="$line" ots 2>/dev/null)"} )
     if [[ "$candidates[1]" == __files__ ]]; then
         _files
-    else
-        compadd -- "${candidates[@]}"
+        return
     fi
+    # A name found in another spelling (turkish: Turkish Republic of ...) would be filtered out by zsh: -U
+    # takes the candidates as they are, and only then, for -U drops the quote the word was opened with.
+    local candidate
+    for candidate in "${candidates[@]}"; do
+        if [[ "$candidate" != "$PREFIX"* ]]; then
+            compadd -U -- "${candidates[@]}"
+            return
+        fi
+    done
+    compadd -- "${candidates[@]}"
 }
 compdef _ots ots
 """,
@@ -56,23 +78,27 @@ complete -c ots -f -a '(__ots_complete)'
 }
 
 Complete = Callable[[str], list[tuple[str, str]]]
-# What each option or argument completes, by its parameter name; a name used by several commands depends on it.
+# What the value of an option or argument completes, keyed as the user types it: an option by any of its names
+# ("-f" finds "--format"), "COMMAND --option" where two commands give one option different values, and
+# "COMMAND METAVAR" for a command's argument (the metavar its help shows). Whatever takes a path completes file
+# names (see takes_path); the rest completes nothing.
 VALUES: dict[str, Complete] = {
-    **{kind.table: completions(kind.plural) for kind in NAMED},  # --organ, --city, --state
-    **{kind.plural: completions(kind.plural) for kind in NAMED},  # the same, by the name of a list parameter
-    "hosts": completions("states"),
-    "kind": choices(kind_labels),
-    "kinds": choices(kind_labels),
-    "status": choices(("held", "planned", "cancelled")),
-    "statuses": choices(("held", "planned", "cancelled")),
-    "by": choices(("year", "organ", "city", "state", "kind")),
-    "format_name": choices(export_formats),
-    "style": choices(("text", "markdown", "bibtex", "csl-json", "ris")),
-    "colour": choices(("auto", "always", "never")),
-    "event_id": completions("events"),
-    "source_id": completions("sources"),
+    **{f"--{kind.table}": completions(kind.plural) for kind in REGISTRIES},  # --organ, --state, --city, --source
+    "--host": completions("states"),
+    "--kind": choices(kind_labels),
+    "--status": choices(statuses),
+    "--tag": choices(tags),
+    "--by": choices(groupings),
+    "--color": choices(colour_choices),
+    "export --format": choices(export_formats),
+    "cite --format": choices(citation_styles),
+    "show ID": completions("events"),
+    "cite ID": completions("events"),
+    "edit ID": completions("events"),
+    "remove ID": completions("events"),
+    **{f"{kind.table} {'NAME' if kind.named else 'ID'}": completions(kind.plural) for kind in REGISTRIES},
+    "completion SHELL": choices(tuple(SCRIPTS)),
 }
-NAME_BY_COMMAND = {kind.table: kind.table for kind in NAMED}  # `ots organ NAME` completes as --organ does
 
 
 def split_line(line: str) -> tuple[list[str], str]:
@@ -208,11 +234,30 @@ def _arguments_before(command: Any, words: Sequence[str]) -> tuple[int, Any | No
 
 
 def _values(param: Any, command: str, current: str) -> list[str]:
-    name = NAME_BY_COMMAND.get(command, param.name) if param.name == "name" else param.name
-    complete = VALUES.get(name)
+    complete = value_completion(param, command)
     if complete is None:
-        return [FILES] if "Path" in type(param.type).__name__ or param.name in ("data", "paths", "file") else []
+        return [FILES] if takes_path(param) else []
     return [value for value, _ in complete(current)]
+
+
+def value_completion(param: Any, command: str) -> Complete | None:
+    """How the value of `param` of `command` ("" for the global options) completes, from VALUES."""
+    if is_argument(param):
+        return VALUES.get(f"{command} {param.metavar}")
+    for name in param.opts:
+        found = VALUES.get(f"{command} {name}") or VALUES.get(name)
+        if found is not None:
+            return found
+    return None
+
+
+def takes_path(param: Any) -> bool:
+    """Whether `param` names a file or folder: a path type, or a metavar that says so (FILE, FILE.svg, PATH, DIR)."""
+    import re
+
+    from typer.models import TyperPath
+
+    return isinstance(param.type, TyperPath) or re.search(r"\b(FILE|PATH|DIR)\b", param.metavar or "") is not None
 
 
 def _matching(names: Sequence[str], current: str) -> list[str]:

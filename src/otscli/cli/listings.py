@@ -12,11 +12,13 @@ import typer
 from otscli.cli.app import session
 from otscli.cli.options import (
     NO_FILTERS,
+    NOTHING_MATCHES,
     Json,
     Listing,
     Pager,
     command,
     output,
+    say,
     with_filters,
 )
 from otscli.criteria import Criteria
@@ -120,11 +122,13 @@ def list_events(ctx: typer.Context, filters: Criteria, listing: Listing, shown: 
             raise UsageError("--fields: a timeline has no columns; use it with --json, -o FILE or ots list")
         from otscli.render.tables import draw_chosen_fields
 
-        output(False, listing.pager, list, lambda out: draw_chosen_fields(out, events, chosen))
+        output(session(ctx).display, False, listing.pager, list, lambda out: draw_chosen_fields(out, events, chosen))
     else:
         plain = shown.plain
         as_plain = None if plain is None else lambda width: plain(events, catalog, width)
-        output(False, listing.pager, list, lambda out: shown.draw(out, events, catalog), as_plain)
+        nothing = None if events else NOTHING_MATCHES
+        output(session(ctx).display, False, listing.pager, list, lambda out: shown.draw(out, events, catalog), as_plain,
+               nothing)  # fmt: skip
 
 
 def write_file(path: str, events: list[Event], catalog: Catalog, fields: tuple[str, ...] | None) -> None:
@@ -180,9 +184,12 @@ def stats(
         if not chart.lower().endswith(".svg"):
             raise UsageError(f"-o {printable(chart)}: a chart is written as SVG; give a name ending in .svg")
         title = f"Events per {by[0] if by else 'year'} (ots stats)"
+        say(None if counts else NOTHING_MATCHES)
         write_output(chart, chart_svg(lambda out: drawn.draw(out, counts), title).encode("utf-8"))
         return
-    output(json, pager, lambda: json_out.counts(counts), lambda out: drawn.draw(out, counts))
+    nothing = None if counts else NOTHING_MATCHES
+    output(session(ctx).display, json, pager, lambda: json_out.counts(counts), lambda out: drawn.draw(out, counts),
+           nothing=nothing)  # fmt: skip
 
 
 @command(APPS, "on-this-day")
@@ -208,5 +215,10 @@ def on_this_day(
     catalog = session(ctx).catalog()
     found = counting.on_this_day(catalog, month, day_of_month, today)
     output(
-        json, pager, lambda: json_out.anniversaries(found), lambda out: drawn.draw_anniversaries(out, found, catalog)
+        session(ctx).display,
+        json,
+        pager,
+        lambda: json_out.anniversaries(found),
+        lambda out: drawn.draw_anniversaries(out, found, catalog),
+        nothing=None if found else "The record holds no event for this day in earlier years.",
     )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from otscli.cli.app import session
-from otscli.cli.options import NO_FILTERS, Json, Pager, command, output, with_filters
+from otscli.cli.options import NO_FILTERS, NOTHING_MATCHES, Json, Pager, command, output, with_filters
 from otscli.criteria import Criteria
 from otscli.kinds import BY_TABLE, Kind
 
@@ -43,7 +43,13 @@ def show(
 
     catalog = session(ctx).catalog()
     event = find_event(catalog, event_id)
-    output(json, pager, lambda: json_out.event_page(event, catalog), lambda out: pages.draw_event(out, event, catalog))
+    output(
+        session(ctx).display,
+        json,
+        pager,
+        lambda: json_out.event_page(event, catalog),
+        lambda out: pages.draw_event(out, event, catalog),
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -146,7 +152,8 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
                     item.update(registry.about_each(catalog, found, event))
             return {registry.one: json_out.record(found), "events": listed}
 
-        output(json, pager, data, lambda out: draw(out, found, events, catalog))
+        nothing = None if events else NOTHING_MATCHES
+        output(session(ctx).display, json, pager, data, lambda out: draw(out, found, events, catalog), nothing=nothing)
 
     lookup.__doc__ = registry.one_help
     # Set here rather than written in the signature: the argument's help is this registry's, a closure value.
@@ -164,7 +171,13 @@ def listing_command(registry: Registry) -> Callable[..., None]:
 
         catalog = session(ctx).catalog()
         draw = getattr(tables, f"draw_{registry.many}")
-        output(json, pager, lambda: json_out.records(getattr(catalog, registry.many)), lambda out: draw(out, catalog))
+        output(
+            session(ctx).display,
+            json,
+            pager,
+            lambda: json_out.records(getattr(catalog, registry.many)),
+            lambda out: draw(out, catalog),
+        )
 
     listing.__doc__ = registry.many_help
     return listing

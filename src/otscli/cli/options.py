@@ -16,6 +16,8 @@ from otscli.criteria import Criteria
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from otscli.render.console import Display
+
 Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help="Events ending on or after DATE.")]
 Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Events starting on or before DATE.")]
 Year = Annotated[
@@ -181,15 +183,27 @@ def command(apps: dict[str, typer.Typer], name: str) -> Callable[[Callable[..., 
     return register
 
 
+NOTHING_MATCHES = "The record holds no event that matches."
+
+
+def say(note: str | None) -> None:
+    """A note on stderr (an empty result), so that stdout holds data only: exit 0 still."""
+    if note is not None:
+        sys.stderr.write(note + "\n")
+
+
 def output(
+    display: Display,
     as_json: bool,
     pager: bool,
     data: Callable[[], Any],
     draw: Callable[[Console], None],
     plain: Callable[[int], str | None] | None = None,
+    nothing: str | None = None,
 ) -> None:
-    """Print `data()` as JSON, or let `draw` draw, through a pager if asked and on a terminal. JSON never loads
-    rich, and neither does `plain`, which may write uncoloured output for a pipe (None: let rich draw it)."""
+    """Print `data()` as JSON, or let `draw` draw, through a pager if asked and on a terminal, then say `nothing`
+    (when what was asked for came out empty). JSON never loads rich, and neither does `plain`, which may write
+    uncoloured output for a pipe (None: let rich draw it)."""
     if as_json:
         from otscli.render import json_output as json_out
 
@@ -197,9 +211,10 @@ def output(
         return
     from otscli.render.console import draw_paged, plain_width
 
-    width = plain_width() if plain is not None else None
+    width = plain_width(display) if plain is not None else None
     text = plain(width) if plain is not None and width is not None else None
     if text is not None:
         sys.stdout.write(text)
-        return
-    draw_paged(draw, forced=pager)
+    else:
+        draw_paged(draw, display, forced=pager)
+    say(nothing)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from otscli.cli.app import session
-from otscli.cli.options import NO_FILTERS, Fields, Limit, Reverse, command, with_filters
+from otscli.cli.options import NO_FILTERS, NOTHING_MATCHES, Fields, Limit, Reverse, command, say, with_filters
 from otscli.criteria import Criteria
 
 APPS: dict[str, typer.Typer] = {}
@@ -52,6 +52,8 @@ def export(
     chosen = choose_fields(fields) if fields is not None else None
     catalog = session(ctx).catalog()
     events = select(catalog, filters.resolve(catalog), reverse=reverse, limit=limit)
+    if not events and exporter.module == "otscli.render.picture":  # a picture of nothing: say why it is empty
+        say(NOTHING_MATCHES)
     from otscli.atomic import write_output
 
     write_output(output, exporter.export(events, catalog, chosen).encode("utf-8"))

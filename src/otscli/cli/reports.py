@@ -34,7 +34,13 @@ def coverage(ctx: typer.Context, organ: Organ = None, json: Json = False, pager:
     from otscli.render.describe import provenance
 
     header = provenance(catalog)
-    output(json, pager, lambda: coverage_out.records(rows), lambda out: coverage_out.draw(out, rows, header))
+    output(
+        session(ctx).display,
+        json,
+        pager,
+        lambda: coverage_out.records(rows),
+        lambda out: coverage_out.draw(out, rows, header),
+    )
 
 
 @command(APPS, "cite")
@@ -72,7 +78,7 @@ def kinds(ctx: typer.Context, json: Json = False) -> None:
     from otscli.render import vocabularies
 
     found = vocabularies.collect(session(ctx).catalog())
-    output(json, False, lambda: found, lambda out: vocabularies.draw(out, found))
+    output(session(ctx).display, json, False, lambda: found, lambda out: vocabularies.draw(out, found))
 
 
 @command(APPS, "completion")

@@ -19,17 +19,14 @@ ColourChoice = Literal["auto", "always", "never"]
 COLOUR_CHOICES: dict[str, ColourChoice] = {"auto": "auto", "always": "always", "never": "never"}
 
 
-class Preferences(NamedTuple):
-    """What the global options chose for drawing: set once a run, by the command line."""
+class Display(NamedTuple):
+    """What the global options chose for drawing, made once a run by the command line and handed to what draws."""
 
     colour: ColourChoice = "auto"
     pager: bool = True
 
 
-preferences = Preferences()
-
-
-def make_console(file: IO[str] | None = None) -> Console:
+def make_console(display: Display, file: IO[str] | None = None) -> Console:
     """The console for stdout (or for `file`, drawn as stdout would be)."""
     from rich.console import Console
 
@@ -40,7 +37,7 @@ def make_console(file: IO[str] | None = None) -> Console:
 
     stream = sys.stdout
     is_terminal = stream.isatty()
-    colour = wants_colour(is_terminal)
+    colour = wants_colour(display, is_terminal)
     return QuietConsole(
         file=file or stream,
         width=terminal_width(is_terminal),
@@ -55,39 +52,34 @@ def make_console(file: IO[str] | None = None) -> Console:
     )
 
 
-def plain_width() -> int | None:
+def plain_width(display: Display) -> int | None:
     """The width to write plain text at, when standard output is not a terminal and gets no colour; None when
     output goes to a terminal or in colour, and so through rich."""
-    if sys.stdout.isatty() or wants_colour(is_terminal=False):
+    if sys.stdout.isatty() or wants_colour(display, is_terminal=False):
         return None
     return terminal_width(is_terminal=False)
 
 
-def wants_colour(is_terminal: bool) -> bool:
+def wants_colour(display: Display, is_terminal: bool) -> bool:
     """--color always or never, else: colour on a terminal or with FORCE_COLOR; never with NO_COLOR (it wins over
     FORCE_COLOR) or TERM=dumb."""
-    if preferences.colour != "auto":
-        return preferences.colour == "always"
+    if display.colour != "auto":
+        return display.colour == "always"
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return is_terminal or bool(os.environ.get("FORCE_COLOR"))
 
 
-def say_nothing_matches(what: str = "The record holds no event that matches.") -> None:
-    """The empty result said on stderr, so that stdout holds data only (and stays empty): exit 0 still."""
-    sys.stderr.write(what + "\n")
-
-
-def draw_paged(draw: Callable[[Console], None], *, forced: bool = False) -> None:
+def draw_paged(draw: Callable[[Console], None], display: Display, *, forced: bool = False) -> None:
     """Draws to stdout; on a terminal, output taller than the screen goes through a pager, as git and gh do:
     $OTS_PAGER, else $PAGER, else less (with LESS=FRX unless LESS is set). --no-pager, or a pipe, writes directly."""
     import io
 
-    if not sys.stdout.isatty() or not (preferences.pager or forced):
-        draw(make_console())
+    if not sys.stdout.isatty() or not (display.pager or forced):
+        draw(make_console(display))
         return
     buffer = io.StringIO()
-    console = make_console(buffer)
+    console = make_console(display, buffer)
     draw(console)
     text = buffer.getvalue()
     if text.count("\n") < shutil.get_terminal_size((80, 24)).lines and not forced:

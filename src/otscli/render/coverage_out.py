@@ -57,9 +57,9 @@ def draw(console: Console, rows: Sequence[OrganCoverage], header: str = "") -> N
 
     from otscli.render.layout import hang, print_lines
 
-    lines: list[Text] = [Text(header, style="dim"), Text("")] if header else []
+    lines: list[Text] = [*hang(console, Text(""), Text(header, style="dim"), 0), Text("")] if header else []
     for row in rows:
-        lines.append(Text(heading(row), style="bold"))
+        lines += hang(console, Text(""), Text(heading(row), style="bold"), 0)
         for note in [claim_line(check) for check in row.claims] + [gap_line(gap) for gap in row.gaps]:
             style = "green" if note.startswith("✓") else "yellow"
             lines += hang(console, Text("  "), Text(note, style=style), 4)

@@ -4,13 +4,47 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-MIN_BODY_WIDTH = 24
+MIN_BODY_WIDTH = 24  # narrower than this beside its head, a body goes under the head instead
+STACKED_INDENT = 2
+Measure = Callable[[str], int]
+Span = tuple[int, int]
+
+
+class Plan(NamedTuple):
+    """Where a head and its body are cut into lines, as spans of their text, and how far the body's lines after
+    the first stand in; `stacked` when the head has lines of its own and the body starts under it."""
+
+    head: list[Span]
+    body: list[Span]
+    indent: int
+    stacked: bool
+
+
+def plan(head: str, body: str, indent: int, width: int, measure: Measure) -> Plan:
+    """The one layout both drawings follow: `body` wrapped beside `head` in `width` columns; when too little room
+    is left beside it, the head wrapped alone and the body under it, `STACKED_INDENT` in."""
+    if width - indent >= MIN_BODY_WIDTH:
+        return Plan([(0, len(head))], spans(body, width - indent, measure), indent, stacked=False)
+    stripped = head.rstrip()
+    return Plan(spans(stripped, width, measure), spans(body, width - STACKED_INDENT, measure), STACKED_INDENT, True)
+
+
+def spans(text: str, width: int, measure: Measure) -> list[Span]:
+    """`text` cut into lines at its newlines and, to fit `width`, at its spaces."""
+    out: list[Span] = []
+    start = 0
+    for line in text.split("\n"):
+        bounds = [0, *(word_breaks(line, width, measure) if measure(line) > width else ()), len(line)]
+        out += [(start + begin, start + end) for begin, end in itertools.pairwise(bounds)]
+        start += len(line) + 1
+    return out
 
 
 def hang(console: Console, head: Text, body: Text, indent: int) -> list[Text]:
@@ -18,16 +52,17 @@ def hang(console: Console, head: Text, body: Text, indent: int) -> list[Text]:
     from rich.cells import cell_len
     from rich.text import Text
 
-    width = max(console.width - indent, MIN_BODY_WIDTH)
-    plain = body.plain
-    fits = "\t" not in plain and all(cell_len(line) <= width for line in plain.split("\n"))
-    # Most entries fit; splitting them gives what wrapping would, in a fraction of the time.
-    pieces = body.split("\n", allow_blank=True) if fits else body.wrap(console, width, overflow="fold")
-    out = []
-    for number, line in enumerate(pieces):
+    laid = plan(head.plain, body.plain, indent, console.width, cell_len)
+    pieces = [body[begin:end] for begin, end in laid.body]
+    heads = [head[begin:end] for begin, end in laid.head]
+    if laid.stacked:
+        lines = [*heads, *(Text.assemble(" " * laid.indent, piece) for piece in pieces)]
+    else:
+        lines = [Text.assemble(heads[0] if number == 0 else " " * laid.indent, piece)
+                 for number, piece in enumerate(pieces)]  # fmt: skip
+    for line in lines:
         line.rstrip()
-        out.append(Text.assemble(head if number == 0 else " " * indent, line))
-    return out
+    return lines
 
 
 # Characters known to take one column, as rich measures them: Latin with its extensions and spacing modifiers,
@@ -37,39 +72,47 @@ _WORD = r"\s*\S+\s*"
 
 
 def plain_hang(head: str, body: str, indent: int, width: int) -> list[str] | None:
-    """What `hang` makes of plain text, without rich: the same lines, wrapped the way rich wraps them (greedy, by
-    words, folding a word longer than a line). None when a character might not be one column wide."""
-    lines = body.split("\n")
-    if not all(re.fullmatch(_ONE_COLUMN, line) for line in lines):
+    """What `hang` makes of plain text, without rich: the same lines, from the same plan. None when a character
+    might not be one column wide, so that rich measures it."""
+    if not re.fullmatch(_ONE_COLUMN, head + body.replace("\n", " ")):
         return None
-    room = max(width - indent, MIN_BODY_WIDTH)
-    pieces = [piece for line in lines for piece in wrap_words(line, room)]
-    return [(head if number == 0 else " " * indent) + piece.rstrip() for number, piece in enumerate(pieces)]
+    laid = plan(head, body, indent, width, len)
+    pieces = [body[begin:end] for begin, end in laid.body]
+    if laid.stacked:
+        lines = [head[begin:end] for begin, end in laid.head] + [" " * laid.indent + piece for piece in pieces]
+    else:
+        lines = [(head if number == 0 else " " * laid.indent) + piece for number, piece in enumerate(pieces)]
+    return [line.rstrip() for line in lines]
 
 
-def wrap_words(line: str, width: int) -> list[str]:
-    """`line` cut where rich's divide_line cuts it, for text of one-column characters."""
+def word_breaks(line: str, width: int, measure: Measure = len) -> list[int]:
+    """Where `line` is cut to fit `width` columns, greedily at spaces, as rich's divide_line cuts it; a word longer
+    than a line stands alone on one and runs past it, never split (an address cut in two no longer works)."""
     breaks: list[int] = []
     offset = 0
     for found in re.finditer(_WORD, line):
         start, word = found.start(), found.group()
-        length = len(word.rstrip())
+        length = measure(word.rstrip())
         if width - offset >= length:
-            offset += len(word)
-        elif length > width:  # folded across lines, `width` characters each
-            chunks = [word[index : index + width] for index in range(0, len(word), width)]
-            for number, chunk in enumerate(chunks):
-                if start:
-                    breaks.append(start)
-                if number == len(chunks) - 1:
-                    offset = len(chunk)
-                else:
-                    start += len(chunk)
-        elif offset and start:
-            breaks.append(start)
-            offset = len(word)
-    bounds = [0, *breaks, len(line)]
-    return [line[begin:end] for begin, end in itertools.pairwise(bounds)]
+            offset += measure(word)
+        else:
+            if offset and start:
+                breaks.append(start)
+            offset = measure(word)
+    return breaks
+
+
+_ADDRESS = r"https?://[^\s<>]+"
+
+
+def linked(text: Text) -> Text:
+    """`text` with each web address in it a hyperlink (OSC 8), which rich writes only when it draws for a
+    terminal: a plain drawing (a pipe, NO_COLOR, TERM=dumb) has the address as text alone."""
+    from rich.style import Style
+
+    for found in re.finditer(_ADDRESS, text.plain):
+        text.stylize(Style(link=found.group()), found.start(), found.end())
+    return text
 
 
 def print_lines(console: Console, lines: list[Text]) -> None:

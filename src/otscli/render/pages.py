@@ -16,7 +16,7 @@ from otscli.render.describe import (
     state_names,
     status_label,
 )
-from otscli.render.layout import hang, print_lines
+from otscli.render.layout import hang, linked, print_lines
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -30,7 +30,7 @@ def draw_fields(console: Console, rows: Sequence[tuple[str, str]]) -> None:
     width = max((len(label) for label, _ in shown), default=0) + 2
     lines: list[Text] = []
     for label, value in shown:
-        lines += hang(console, Text(label.ljust(width), style="bold"), Text(value), width)
+        lines += hang(console, Text(label.ljust(width), style="bold"), linked(Text(value)), width)
     print_lines(console, lines)
 
 

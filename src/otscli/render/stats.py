@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from otscli.counting import Count
-from otscli.render.console import say_nothing_matches
 from otscli.render.layout import hang, print_lines
 
 if TYPE_CHECKING:
@@ -20,7 +19,6 @@ def draw(console: Console, counts: Sequence[Count]) -> None:
     from rich.text import Text
 
     if not counts:
-        say_nothing_matches()
         return
     label_width = max(len(count.label) for count in counts)
     number_width = max(len(str(count.count)) for count in counts)

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from otscli.models import Catalog, Event
-from otscli.render.console import say_nothing_matches
 from otscli.render.describe import current_status, kind_label, place, status_label
 
 if TYPE_CHECKING:
@@ -111,10 +110,52 @@ def show(console: Console, headers: Sequence[str], rows: Sequence[Sequence[str]]
     if is_piped(console):
         write_tsv(console, headers, rows)
         return
+    widths = fitted_widths(headers, rows, console.width)
+    if widths is None:
+        draw_row_blocks(console, headers, rows)
+        return
     table = new_table(*headers)
+    for column, column_width in zip(table.columns, widths, strict=True):
+        column.width = column_width
     for row in rows:
         table.add_row(*(Text(value) for value in row))
     console.print(table)
+
+
+def fitted_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[int] | None:
+    """Column widths that fit `width` without cutting a word: each column as wide as its widest cell, then, as
+    rich narrows a table, the widest column (with its padding) narrowed first, but never below its longest word.
+    None when even the longest words do not fit side by side."""
+    from rich.cells import cell_len
+
+    columns = list(zip(headers, *rows, strict=True))
+    padding = [1 if index in (0, len(columns) - 1) else 2 for index in range(len(columns))] if len(columns) > 1 else [0]
+    widest = [max(cell_len(text) for text in column) + pad for column, pad in zip(columns, padding, strict=True)]
+    least = [max((cell_len(word) for text in column for word in text.split()), default=1) + pad
+             for column, pad in zip(columns, padding, strict=True)]  # fmt: skip
+    room = width - (len(columns) - 1)  # a rule between columns, none at the edges
+    if sum(least) > room:
+        return None
+    widths = list(widest)
+    while sum(widths) > room:
+        index = max((index for index in range(len(widths)) if widths[index] > least[index]),
+                    key=lambda index: (widths[index], index))  # fmt: skip
+        widths[index] -= 1
+    return [padded - pad for padded, pad in zip(widths, padding, strict=True)]
+
+
+def draw_row_blocks(console: Console, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """For a screen too narrow for the table: each row its first cell, then the others under it."""
+    from rich.text import Text
+
+    from otscli.render.layout import hang, print_lines
+
+    lines: list[Text] = []
+    for first, *rest in rows:
+        body = " · ".join(f"{header}: {value}" for header, value in zip(headers[1:], rest, strict=True) if value)
+        lines.append(Text(first, style="bold"))
+        lines += hang(console, Text("  "), Text(body), 2)
+    print_lines(console, lines)
 
 
 def event_cells(event: Event, catalog: Catalog) -> dict[str, str]:
@@ -127,8 +168,8 @@ def event_cells(event: Event, catalog: Catalog) -> dict[str, str]:
 def draw_events(console: Console, events: Sequence[Event], catalog: Catalog) -> None:
 
     if not events:
-        say_nothing_matches()
-    elif is_piped(console):
+        return
+    if is_piped(console):
         headers = ("Date", "Event", "Kind", "Place", "Id")
         write_tsv(console, headers, [[event_cells(event, catalog)[h] for h in headers] for event in events])
     elif table_layout(events, console.width) != "lines":

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from otscli.counting import Anniversary
 from otscli.models import Catalog, Event
-from otscli.render.console import say_nothing_matches
 from otscli.render.describe import kind_label, organ_names, place, status_label
 from otscli.render.layout import hang, plain_hang, print_lines
 
@@ -33,10 +32,9 @@ def draw(
     highlight: Sequence[str] = (),
     column: Column | None = None,
 ) -> None:
-    """The timeline; with colour, the words of `highlight` stand out where they occur (any case)."""
-
+    """The timeline; with colour, the words of `highlight` stand out where they occur (any case). Nothing for no
+    events: saying so is the command's."""
     if not events:
-        say_nothing_matches()
         return
     print_lines(console, lines(console, events, catalog, highlight, column))
 
@@ -74,7 +72,6 @@ def plain(events: Sequence[Event], catalog: Catalog, width: int) -> str | None:
     """The timeline as plain text at `width` columns, exactly as `draw` writes it without colour, made without
     rich; None when some text is not known to be one column a character, so that rich measures it."""
     if not events:
-        say_nothing_matches()
         return ""
     date_width = max(len(event.display_date) for event in events)
     out: list[str] = []
@@ -121,7 +118,6 @@ def draw_anniversaries(console: Console, items: Sequence[Anniversary], catalog: 
     from rich.text import Text
 
     if not items:
-        say_nothing_matches("The record holds no event for this day in earlier years.")
         return
     ago = [f"{item.years_ago} year{'s' if item.years_ago != 1 else ''} ago" for item in items]
     ago_width = max(map(len, ago))
