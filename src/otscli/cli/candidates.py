@@ -117,6 +117,17 @@ def tags() -> list[str]:
     return sorted({tag for event in catalog.events for tag in event.tags})
 
 
+def publishers() -> list[str]:
+    """The publishers of the record's sources, for a new source of one of them; none when the data does not load."""
+    from otscli import store
+
+    try:
+        catalog = store.load()
+    except OtsError:
+        return []
+    return sorted({source.publisher for source in catalog.sources if source.publisher})
+
+
 def kind_labels() -> list[str]:
     from otscli.models import KIND_LABELS
 

@@ -18,6 +18,7 @@ from otscli.cli.candidates import (
     export_formats,
     groupings,
     kind_labels,
+    publishers,
     statuses,
     tags,
 )
@@ -85,6 +86,7 @@ Complete = Callable[[str], list[tuple[str, str]]]
 VALUES: dict[str, Complete] = {
     **{f"--{kind.table}": completions(kind.plural) for kind in REGISTRIES},  # --organ, --state, --city, --source
     "--host": completions("states"),
+    "--source-publisher": choices(publishers),
     "--kind": choices(kind_labels),
     "--status": choices(statuses),
     "--tag": choices(tags),
