@@ -30,6 +30,7 @@ def offered(shell: str, line: str) -> list[str]:
     return done.stdout.splitlines()
 
 
+@pytest.mark.slow  # seconds each: run by .ci/run
 def test_a_name_beyond_ascii_is_never_shortened_to_what_the_candidates_share() -> None:
     """bash replaces the word with what all replies share: Türkiye and Turkmenistan share only "T"."""
     _, replies = bash_completes("ots state Türk")
@@ -43,6 +44,7 @@ def test_a_name_beyond_ascii_is_never_shortened_to_what_the_candidates_share() -
     assert bash_completes("ots state türkish")[1] == ["Turkish\\ Republic\\ of\\ Northern\\ Cyprus"]
 
 
+@pytest.mark.slow  # seconds each: run by .ci/run
 def test_every_argument_and_option_that_takes_a_source_or_a_name_completes() -> None:
     sources = bash_completes("ots source wikipedia-2024")[1]
     assert sources == ["wikipedia-2024-ots-summit"]

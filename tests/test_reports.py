@@ -101,6 +101,7 @@ def test_csl_json_renders_with_citeproc() -> None:
     assert dipam["issued"] == {"date-parts": [[2025, 3]]} and dipam["URL"].startswith("https://")
 
 
+@pytest.mark.slow  # seconds each: run by .ci/run
 def test_bibtex_parses_with_bibtexparser() -> None:
     import bibtexparser
 
@@ -119,6 +120,7 @@ def test_bibtex_parses_with_bibtexparser() -> None:
     assert dipam["publisher"] == "{DİPAM (Center for Diplomatic Affairs and Political Studies)}"
 
 
+@pytest.mark.slow  # seconds each: run by .ci/run
 def test_every_citation_format_carries_the_language_of_each_source_and_english_for_the_record() -> None:
     import bibtexparser
 

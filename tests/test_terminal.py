@@ -140,6 +140,7 @@ def test_bash_completion_inserts_names_escaped_in_their_own_spelling() -> None:
     assert states == ["Turkish\\ Republic\\ of\\ Northern\\ Cyprus"]  # its own spelling, not the typed one
 
 
+@pytest.mark.slow  # seconds each: run by .ci/run
 def test_bash_completes_every_closed_vocabulary_and_files_where_a_path_goes() -> None:
     assert bash_completes("ots list --kind inf")[1] == ["informal\\ summit", "informal\\ meeting"]
     assert bash_completes("ots list --status ")[1] == ["held", "planned", "cancelled"]
