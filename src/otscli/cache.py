@@ -34,7 +34,7 @@ from typing import Any
 from otscli import __version__, background
 from otscli.dates import PartialDate
 from otscli.kinds import KINDS
-from otscli.models import Catalog, Dispute, Event, Membership
+from otscli.models import DATE_FIELDS, NESTED_RECORDS, Catalog, Event
 from otscli.xdg import base_folder
 
 FORMAT = 9  # the layout of an entry; raise it when the records change shape
@@ -223,8 +223,8 @@ def write_entry(files: Sequence[Key], catalog: Catalog) -> None:
 # for each distinct date, so that marshal stores each once and reading builds each once; nested records become
 # tuples too. Rebuilding sets the fields directly, as pickle did: the values were checked when parsed.
 
-_DATE_FIELDS = frozenset({"date", "end", "since", "until"})
-_NESTED: dict[str, type[Any]] = {"disputed": Dispute, "membership": Membership}
+_DATE_FIELDS = DATE_FIELDS
+_NESTED: dict[str, type[Any]] = NESTED_RECORDS
 _TABLES: tuple[tuple[str, type[Any]], ...] = tuple((kind.plural, kind.record_type) for kind in KINDS)
 DateParts = tuple[int, int | None, int | None]
 

@@ -196,6 +196,12 @@ class Membership(Record):
     event: Id | None = None
 
 
+# The fields of the records that hold a PartialDate, and those that hold records of their own: the cache and the
+# JSON writer convert only these and pass every other value as it is.
+DATE_FIELDS = frozenset({"date", "end", "since", "until", "as_of"})
+NESTED_RECORDS: dict[str, type[Record]] = {"disputed": Dispute, "membership": Membership}
+
+
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class State(Record):
     """A state, member or observer, with its membership over time."""

@@ -95,9 +95,9 @@ def plain_cell(column: str, value: object) -> str:
     if value is None:
         return ""
     if column == "disputed":
-        assert isinstance(value, list)
+        assert isinstance(value, (list, tuple))
         return "; ".join(f"{item['field']}={item['value']} ({item['source']})" for item in value)
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):  # the JSON data of a record keeps a tuple of ids as it is
         return "; ".join(map(str, value))
     if isinstance(value, bool):
         return "true" if value else "false"

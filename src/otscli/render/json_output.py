@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from otscli.counting import Anniversary, Count
 from otscli.dates import PartialDate
-from otscli.models import Catalog, Event, Record
+from otscli.models import DATE_FIELDS, NESTED_RECORDS, Catalog, Event, Record
 from otscli.render import indented
 
 if TYPE_CHECKING:
@@ -21,10 +21,14 @@ DERIVED_EVENT_FIELDS = ("overdue", "origin")  # keys of an event's JSON that are
 def record(item: Record) -> dict[str, Any]:
     """A record as JSON data: every key present, in the order the record declares, dates as the stored strings;
     an event also gets the keys worked out from it (DERIVED_EVENT_FIELDS)."""
-    names, values_of = _fields_of(type(item))
-    data = dict(
-        zip(names, [value if type(value) in _AS_IS else plain(value) for value in values_of(item)], strict=True)
-    )
+    names, values_of, special = _fields_of(type(item))
+    if special:
+        values = list(values_of(item))
+        for index in special:
+            values[index] = plain(values[index])
+        data = dict(zip(names, values, strict=True))
+    else:
+        data = dict(zip(names, values_of(item), strict=True))
     if type(item) is Event:
         data["overdue"] = item.overdue
         data["origin"] = item.origin
@@ -32,15 +36,19 @@ def record(item: Record) -> dict[str, Any]:
 
 
 _AS_IS = frozenset({str, int, bool, float, type(None)})
-_FIELDS: dict[type[Record], tuple[tuple[str, ...], Callable[[Record], tuple[object, ...]]]] = {}
+Fields = tuple[tuple[str, ...], Callable[[Record], tuple[object, ...]], tuple[int, ...]]
+_FIELDS: dict[type[Record], Fields] = {}
 
 
-def _fields_of(record_type: type[Record]) -> tuple[tuple[str, ...], Callable[[Record], tuple[object, ...]]]:
-    """The field names of a record type, and a function that reads them all in one call."""
+def _fields_of(record_type: type[Record]) -> Fields:
+    """The field names of a record type, a function that reads them all in one call, and the places of those
+    that hold dates or nested records; every other value (text, numbers, tuples of ids) is JSON as it is, as
+    orjson writes a tuple as an array."""
     found = _FIELDS.get(record_type)
     if found is None:
         names = field_names(record_type)
-        found = _FIELDS[record_type] = (names, operator.attrgetter(*names))
+        special = tuple(index for index, name in enumerate(names) if name in DATE_FIELDS or name in NESTED_RECORDS)
+        found = _FIELDS[record_type] = (names, operator.attrgetter(*names), special)
     return found
 
 

@@ -60,7 +60,7 @@ def build(catalog: Catalog, events: Sequence[Event], folder: Path) -> Written:
         current_status=current_status,
         status_label=lambda e: status_label(e, catalog),
         provenance=provenance(catalog),
-        involved=lambda e: involved_states(catalog, e),
+        involved=catalog.states_involved,
     )
     pages = plan(catalog, events)
     shown = shown_ids(events)
@@ -96,12 +96,6 @@ def page_name(record_id: str) -> str:
     return "_index" if record_id == "index" else record_id
 
 
-def involved_states(catalog: Catalog, event: Event) -> list[str]:
-    """The state it was held in, then its participants: what the state filter matches, as on the command line."""
-    host = catalog.state_of(event)
-    return list(dict.fromkeys([*([host.id] if host else []), *event.states]))
-
-
 def shown_ids(events: Sequence[Event]) -> frozenset[str]:
     return frozenset(event.id for event in events)
 
@@ -117,7 +111,7 @@ def plan(catalog: Catalog, events: Sequence[Event]) -> Pages:
     involved |= {host.id for host in map(catalog.state_of, events) if host is not None}
     named_in: dict[str, Callable[[Event], Sequence[str]]] = {  # the ids of each registry an event names
         "organ": lambda e: e.organs,
-        "state": lambda e: involved_states(catalog, e),
+        "state": catalog.states_involved,
         "city": lambda e: [e.city] if e.city else [],
         "source": lambda e: e.sources,
     }
