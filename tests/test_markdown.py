@@ -1,0 +1,71 @@
+"""`ots export -f md` (render/markdown.py): the whole text on the test stores, so that a missing or extra mark,
+line or separator shows."""
+
+from __future__ import annotations
+
+from conftest import DATA, MORE, edges
+
+SOURCES = DATA / "sources.toml"
+LINK = "[A source for the tests](<https://example.org/ots-tests>), ots tests"
+
+
+def markdown(*args: str) -> str:
+    run = edges("--data", str(MORE), "--data", str(SOURCES), "export", "-f", "md", *args)
+    assert run.code == 0, run.err
+    return run.out
+
+
+def test_the_timeline_reads_by_year_with_marks_for_planned_cancelled_and_disputed() -> None:
+    assert markdown() == "\n".join(
+        [
+            "## 2009",
+            "",
+            "- **3 Oct 2009** — Founding agreement signed (Nakhchivan, Azerbaijan; Council of Heads of State)",
+            "  The founders sign the agreement.",
+            f"  - Sources: {LINK}",
+            "",
+            "## 2017",
+            "",
+            "- **Nov 2017** — Elders meet in November (İstanbul, Türkiye; Council of Elders)",
+            f"  - Sources: {LINK}",
+            "",
+            "## 2018",
+            "",
+            "- **30 Dec 2018 – 2 Jan 2019** — Forum across the new year (Baku, Azerbaijan)",
+            f"  - Sources: {LINK}",
+            "",
+            "## 2019",
+            "",
+            "- **2019** — A summit known only by its year (Baku, Azerbaijan; Council of Heads of State)"
+            " ⚑ disputed: date",
+            "  Held \\[bold\\]somewhere\\[/\\] in :smile: Baku.",
+            "  - Outcome: Vision \\[link=https\\://x\\]adopted\\[/link\\]",
+            f"  - Sources: {LINK}",
+            "",
+            "## 2020",
+            "",
+            "- **6 May 2020** — A meeting with two sources ⚑ disputed: date, kind",
+            f"  - Sources: {LINK}; Annual report, volume X",
+            "",
+            "## 2021",
+            "",
+            "- **11 Nov 2021** — A forum called off \\[cancelled\\]",
+            f"  - Sources: {LINK}",
+            "",
+            "## 2022",
+            "",
+            "- **11 Nov 2022** — A summit in Samarkand (Samarkand, Uzbekistan; Council of Heads of State)",
+            "  Leaders meet in Uzbekistan.",
+            f"  - Sources: {LINK}",
+            "",
+            "## 2030",
+            "",
+            "- **2030** — A summit announced for 2030 (İstanbul, Türkiye; Council of Heads of State) \\[planned\\]",
+            f"  - Sources: {LINK}",
+            "",
+        ]
+    )
+
+
+def test_a_text_that_ends_in_a_source_without_address_keeps_its_last_letter() -> None:
+    assert markdown("--year", "2020").endswith("; Annual report, volume X\n")
