@@ -1,0 +1,106 @@
+"""`ots cite` (render/citations.py): the record's own entry for an event, then each of its sources, in every
+style, checked whole on a small store, with and without the day the record was checked to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import edges
+
+CITED = """\
+[[source]]
+id = "authored-source"
+title = "A report by a named author"
+author = "Ali Furkan Tokgöz"
+publisher = "ots tests"
+date = "2024-07-26"
+url = "https://example.org/report"
+
+[[source]]
+id = "undated-source"
+title = "A page with no date"
+
+[[event]]
+id = "2024-07-cited"
+date = "2024-07"
+title = "A meeting with an authored source"
+kind = "meeting"
+city = "baku"
+sources = ["authored-source", "undated-source"]
+"""
+RECORD = "ots: the record of the Organization of Turkic States"
+
+
+def cite(tmp_path: Path, style: str, as_of: bool) -> str:
+    store = tmp_path / "cited.toml"
+    store.write_text(('as_of = "2026-03-16"\n\n' if as_of else "") + CITED, encoding="utf-8")
+    run = edges("--data", str(store), "cite", "2024-07-cited", "--format", style)
+    assert run.code == 0, run.err
+    return run.raw.decode("utf-8")
+
+
+@pytest.mark.parametrize("as_of", [True, False])
+def test_ris_has_the_entry_then_each_source_with_the_tags_it_has(tmp_path: Path, as_of: bool) -> None:
+    checked = ["DA  - 2026/03/16"] if as_of else []
+    lines = [
+        "TY  - DATA", "TI  - A meeting with an authored source", f"T2  - {RECORD}",
+        "N1  - Entry 2024-07-cited in data/events.toml", *checked, "ID  - ots-2024-07-cited", "ER  - ", "",
+        "TY  - ELEC", "TI  - A report by a named author", "AU  - Ali Furkan Tokgöz", "PB  - ots tests",
+        "DA  - 2024/07/26", "UR  - https://example.org/report", "ID  - authored-source", "ER  - ", "",
+        "TY  - ELEC", "TI  - A page with no date", "ID  - undated-source", "ER  - ", "",
+    ]  # fmt: skip
+    assert cite(tmp_path, "ris", as_of) == "".join(line + "\r\n" for line in lines)
+
+
+@pytest.mark.parametrize("as_of", [True, False])
+def test_bibtex_has_the_entry_then_each_source_with_the_fields_it_has(tmp_path: Path, as_of: bool) -> None:
+    checked = ",\n  year = {2026},\n  date = {2026-03-16}" if as_of else ""
+    assert cite(tmp_path, "bibtex", as_of) == (
+        "@misc{ots-2024-07-cited,\n"
+        "  title = {{A meeting with an authored source}},\n"
+        f"  organization = {{{RECORD}}},\n"
+        f"  note = {{Entry 2024-07-cited in data/events.toml}}{checked}\n"
+        "}\n\n"
+        "@misc{authored-source,\n"
+        "  title = {{A report by a named author}},\n"
+        "  author = {Tokgöz, Ali Furkan},\n"
+        "  publisher = {ots tests},\n"
+        "  year = {2024},\n"
+        "  month = jul,\n"
+        "  date = {2024-07-26},\n"
+        "  url = {https://example.org/report}\n"
+        "}\n\n"
+        "@misc{undated-source,\n"
+        "  title = {{A page with no date}}\n"
+        "}\n"
+    )
+
+
+@pytest.mark.parametrize("as_of", [True, False])
+def test_csl_json_has_the_entry_as_a_dataset_then_each_source(tmp_path: Path, as_of: bool) -> None:
+    import json
+
+    entry = {
+        "id": "ots-2024-07-cited",
+        "type": "dataset",
+        "title": "A meeting with an authored source",
+        "container-title": RECORD,
+        "note": "Entry 2024-07-cited in data/events.toml",
+    }
+    if as_of:
+        entry["issued"] = {"date-parts": [[2026, 3, 16]]}
+    assert json.loads(cite(tmp_path, "csl-json", as_of)) == [
+        entry,
+        {
+            "id": "authored-source",
+            "type": "webpage",
+            "title": "A report by a named author",
+            "author": [{"family": "Tokgöz", "given": "Ali Furkan"}],
+            "publisher": "ots tests",
+            "issued": {"date-parts": [[2024, 7, 26]]},
+            "URL": "https://example.org/report",
+        },
+        {"id": "undated-source", "type": "webpage", "title": "A page with no date"},
+    ]
