@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from conftest import MORE, edges
 
-UNUSED_KINDS = (
-    "appointment award chairmanship consultation designation document institution membership observation"
-    " publication renaming training"
-).split()
+UNUSED_KINDS = [
+    "appointment", "award", "chairmanship", "consultation", "designation", "document", "institution", "membership",
+    "observation", "publication", "renaming", "training",
+]  # fmt: skip
 
 
 def test_each_vocabulary_lists_every_value_most_used_first_then_by_name() -> None:
