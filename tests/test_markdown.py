@@ -4,6 +4,7 @@ line or separator shows."""
 from __future__ import annotations
 
 from conftest import DATA, MORE, edges
+from otscli.render.markdown import escape, link_destination
 
 SOURCES = DATA / "sources.toml"
 LINK = "[A source for the tests](<https://example.org/ots-tests>), ots tests"
@@ -79,3 +80,16 @@ def test_the_timeline_reads_by_year_with_marks_for_planned_cancelled_and_dispute
 
 def test_a_text_that_ends_in_a_source_without_address_keeps_its_last_letter() -> None:
     assert markdown("--year", "2020").endswith("; Annual report, volume X\n")
+
+
+def test_text_that_would_open_a_block_or_a_link_is_escaped() -> None:
+    assert escape("1. first") == "1\\. first"
+    assert escape("- item") == "\\- item"
+    assert escape("= rule") == "\\= rule"
+    assert escape("see www.example.org") == "see www\\.example.org"
+    assert escape("https://example.org") == "https\\://example.org"
+    assert escape("a@example.org") == "a<!-- -->@example.org"
+
+
+def test_an_address_is_a_link_destination_that_nothing_in_it_can_end() -> None:
+    assert link_destination("https://x.org/a b<c>\\d\ne") == "<https://x.org/a%20b%3Cc%3E%5Cd%0Ae>"
