@@ -22,6 +22,12 @@ url = "https://example.org/report"
 id = "undated-source"
 title = "A page with no date"
 
+[[source]]
+id = "publisher-source"
+title = "A page by a publisher"
+publisher = "ots tests"
+date = "2023"
+
 [[event]]
 id = "2024-07-cited"
 date = "2024-07"
@@ -29,14 +35,21 @@ title = "A meeting with an authored source"
 kind = "meeting"
 city = "baku"
 sources = ["authored-source", "undated-source"]
+
+[[event]]
+id = "2024-08-published"
+date = "2024-08"
+title = "A meeting with a publisher's page"
+kind = "meeting"
+sources = ["publisher-source"]
 """
 RECORD = "ots: the record of the Organization of Turkic States"
 
 
-def cite(tmp_path: Path, style: str, as_of: bool) -> str:
+def cite(tmp_path: Path, style: str, as_of: bool, event: str = "2024-07-cited") -> str:
     store = tmp_path / "cited.toml"
     store.write_text(('as_of = "2026-03-16"\n\n' if as_of else "") + CITED, encoding="utf-8")
-    run = edges("--data", str(store), "cite", "2024-07-cited", "--format", style)
+    run = edges("--data", str(store), "cite", event, "--format", style)
     assert run.code == 0, run.err
     return run.raw.decode("utf-8")
 
@@ -104,3 +117,31 @@ def test_csl_json_has_the_entry_as_a_dataset_then_each_source(tmp_path: Path, as
         },
         {"id": "undated-source", "type": "webpage", "title": "A page with no date"},
     ]
+
+
+@pytest.mark.parametrize("as_of", [True, False])
+def test_text_names_the_author_or_publisher_or_no_one_and_the_date_or_none(tmp_path: Path, as_of: bool) -> None:
+    checked = ", as of 2026-03-16" if as_of else ""
+    assert cite(tmp_path, "text", as_of) == (
+        "A meeting with an authored source (Jul 2024, Baku, Azerbaijan)\n"
+        f"  [0] {RECORD}{checked}. Entry 2024-07-cited, A meeting with an authored source. data/events.toml.\n"
+        "  [1] Ali Furkan Tokgöz (2024-07-26). A report by a named author. ots tests. https://example.org/report\n"
+        "  [2] Anonymous (n.d.). A page with no date.\n"
+    )
+    assert cite(tmp_path, "text", as_of, "2024-08-published") == (
+        "A meeting with a publisher's page (Aug 2024)\n"
+        f"  [0] {RECORD}{checked}. Entry 2024-08-published, A meeting with a publisher's page. data/events.toml.\n"
+        "  [1] ots tests (2023). A page by a publisher.\n"
+    )
+
+
+def test_markdown_links_a_title_that_has_an_address_and_sets_the_others_in_italics(tmp_path: Path) -> None:
+    assert cite(tmp_path, "markdown", True) == (
+        "**A meeting with an authored source \\(Jul 2024, Baku, Azerbaijan\\)**\n\n"
+        f"- {RECORD}, as of 2026-03-16. Entry 2024-07-cited, A meeting with an authored source. data/events.toml.\n"
+        "- Ali Furkan Tokgöz (2024-07-26). [A report by a named author](<https://example.org/report>). ots tests.\n"
+        "- Anonymous (n.d.). *A page with no date*.\n"
+    )
+    assert cite(tmp_path, "markdown", True, "2024-08-published").endswith(
+        "\n- ots tests (2023). *A page by a publisher*.\n"
+    )
