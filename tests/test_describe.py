@@ -15,3 +15,9 @@ def test_a_standing_that_ended_gives_both_ends_and_leaves_the_state_with_none_to
     assert states.code == 0, states.err
     assert "XK\tFormer Observer\t—\t0\n" in states.out
     assert "HU\tHungary\tobserver\t1\n" in states.out  # a standing still held: its status, "since" not shown here
+
+
+def test_the_states_of_an_event_are_named_in_one_line() -> None:
+    run = edges("show", "2009-10-03-founded")
+    assert run.code == 0, run.err
+    assert "states   Azerbaijan, Türkiye\n" in run.out

@@ -92,4 +92,4 @@ def test_text_that_would_open_a_block_or_a_link_is_escaped() -> None:
 
 
 def test_an_address_is_a_link_destination_that_nothing_in_it_can_end() -> None:
-    assert link_destination("https://x.org/a b<c>\\d\ne") == "<https://x.org/a%20b%3Cc%3E%5Cd%0Ae>"
+    assert link_destination("https://x.org/X a b<c>\\d\ne") == "<https://x.org/X%20a%20b%3Cc%3E%5Cd%0Ae>"
