@@ -119,3 +119,18 @@ def test_a_long_line_hangs_under_its_text_and_colour_tells_met_from_not(tmp_path
     assert coloured[2] == "\x1b[1mCouncil of Heads of State: 4 events in the record, 3 Oct 2009 – 2019\x1b[0m"
     assert coloured[3].startswith("  \x1b[32m✓ summits in 2019")  # green
     assert coloured[5].startswith("  \x1b[33m✗ events of the Council by 2020")  # yellow
+
+
+def test_json_gives_each_organ_its_count_its_first_and_last_day_and_its_gaps(tmp_path: Path) -> None:
+    store = tmp_path / "claims.toml"
+    store.write_text(CLAIMS, encoding="utf-8")
+    run = edges("--data", str(store), "coverage", "--json")
+    assert run.code == 0, run.err
+    rows = [{key: value for key, value in row.items() if key not in ("organ", "claims")} for row in run.json()]
+    assert rows == [
+        {"events": 4, "first": "2009-10-03", "last": "2019", "gaps": [
+            {"format": "ordinary", "highest": 7, "missing": [1, 3, 4, 5, 6], "missing_ranges": [[1, 1], [3, 6]],
+             "series": "summits", "kind": "summit"}]},
+        {"events": 1, "first": "2017-11", "last": "2017-11", "gaps": []},
+        {"events": 0, "first": None, "last": None, "gaps": []},
+    ]  # fmt: skip
