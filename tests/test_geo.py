@@ -1,6 +1,8 @@
-"""`ots export -f geojson|map` (render/geo.py) on a store with one city that has coordinates."""
+"""`ots export -f geojson|svg-map` (render/geo.py) on stores with cities that have coordinates."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from conftest import DATA, edges
 
@@ -59,3 +61,48 @@ def test_each_event_in_a_city_with_coordinates_is_a_point_with_its_facts() -> No
             },
         },
     ]
+
+
+EDGES_OF_THE_FRAME = """\
+[[city]]
+id = "south-west"
+name = "South West"
+state = "TR"
+lat = 34.0
+lon = 16.0
+location_source = "test-source"
+
+[[city]]
+id = "north-east"
+name = "North East"
+state = "AZ"
+lat = 58.0
+lon = 86.0
+location_source = "test-source"
+
+[[event]]
+id = "2021-01-01-south-west"
+date = "2021-01-01"
+title = "At the south-west corner"
+kind = "meeting"
+city = "south-west"
+sources = ["test-source"]
+
+[[event]]
+id = "2021-02-01-north-east"
+date = "2021-02-01"
+title = "At the north-east corner"
+kind = "meeting"
+city = "north-east"
+sources = ["test-source"]
+"""
+
+
+def test_a_city_on_the_edge_of_the_frame_is_drawn_on_the_map(tmp_path: Path) -> None:
+    store = tmp_path / "corners.toml"
+    store.write_text(EDGES_OF_THE_FRAME, encoding="utf-8")
+    run = edges("--data", str(store), "export", "-f", "svg-map")
+    assert run.code == 0, run.err
+    assert "2 events in 2 cities; circles grow with the number of events held in a city.</text>" in run.out
+    assert "outside the frame" not in run.out
+    assert run.out.count("<circle ") == 2
