@@ -145,3 +145,64 @@ def test_markdown_links_a_title_that_has_an_address_and_sets_the_others_in_itali
     assert cite(tmp_path, "markdown", True, "2024-08-published").endswith(
         "\n- ots tests (2023). *A page by a publisher*.\n"
     )
+
+
+WIKI = """\
+[[source]]
+id = "wiki-source"
+title = "Costs & 100% {braces} #1_a~b^c\\\\d$"
+author = "Plato"
+publisher = "Wikipedia"
+note = "Read on the day."
+
+[[event]]
+id = "2021-06-01-wiki"
+date = "2021-06-01"
+title = "A meeting with an encyclopedia"
+kind = "meeting"
+sources = ["wiki-source", "test-source"]
+
+[[event]]
+id = "2021-07-01-again"
+date = "2021-07-01"
+title = "A meeting citing the same"
+kind = "meeting"
+sources = ["test-source", "wiki-source"]
+"""
+
+
+def export_cited(tmp_path: Path, style: str) -> str:
+    store = tmp_path / "wiki.toml"
+    store.write_text(WIKI, encoding="utf-8")
+    run = edges("--data", str(store), "export", "-f", style, "--year", "2021")
+    assert run.code == 0, run.err
+    return run.out
+
+
+def test_csl_json_export_lists_each_source_once_in_the_order_first_cited(tmp_path: Path) -> None:
+    import json
+
+    items = json.loads(export_cited(tmp_path, "csl-json"))
+    assert [item["id"] for item in items] == ["wiki-source", "test-source"]
+    assert items[0] == {
+        "id": "wiki-source",
+        "type": "entry-encyclopedia",
+        "title": "Costs & 100% {braces} #1_a~b^c\\d$",
+        "author": [{"literal": "Plato"}],
+        "publisher": "Wikipedia",
+        "note": "Read on the day.",
+    }
+    assert items[1]["type"] == "webpage"
+
+
+def test_bibtex_export_escapes_what_latex_would_read_as_commands(tmp_path: Path) -> None:
+    text = export_cited(tmp_path, "bibtex")
+    assert text.startswith(
+        "@misc{wiki-source,\n"
+        "  title = {{Costs \\& 100\\% \\textbraceleft{}braces\\textbraceright{} \\#1\\_a\\textasciitilde{}b"
+        "\\textasciicircum{}c\\textbackslash{}d\\$}},\n"
+        "  author = {Plato},\n"
+        "  publisher = {Wikipedia}\n"
+        "}\n\n@misc{test-source,\n"
+    )
+    assert text.count("@misc{") == 2
