@@ -59,7 +59,7 @@ def test_ris_has_the_entry_then_each_source_with_the_tags_it_has(tmp_path: Path,
     checked = ["DA  - 2026/03/16"] if as_of else []
     lines = [
         "TY  - DATA", "TI  - A meeting with an authored source", f"T2  - {RECORD}",
-        "N1  - Entry 2024-07-cited in data/events.toml", *checked, "ID  - ots-2024-07-cited", "ER  - ", "",
+        "N1  - Entry 2024-07-cited in data/events.toml", "LA  - en", *checked, "ID  - ots-2024-07-cited", "ER  - ", "",
         "TY  - ELEC", "TI  - A report by a named author", "AU  - Ali Furkan Tokgöz", "PB  - ots tests",
         "DA  - 2024/07/26", "UR  - https://example.org/report", "ID  - authored-source", "ER  - ", "",
         "TY  - ELEC", "TI  - A page with no date", "ID  - undated-source", "ER  - ", "",
@@ -74,7 +74,7 @@ def test_bibtex_has_the_entry_then_each_source_with_the_fields_it_has(tmp_path: 
         "@misc{ots-2024-07-cited,\n"
         "  title = {{A meeting with an authored source}},\n"
         f"  organization = {{{RECORD}}},\n"
-        f"  note = {{Entry 2024-07-cited in data/events.toml}}{checked}\n"
+        f"  note = {{Entry 2024-07-cited in data/events.toml}},\n  langid = {{english}}{checked}\n"
         "}\n\n"
         "@misc{authored-source,\n"
         "  title = {{A report by a named author}},\n"
@@ -101,6 +101,7 @@ def test_csl_json_has_the_entry_as_a_dataset_then_each_source(tmp_path: Path, as
         "title": "A meeting with an authored source",
         "container-title": RECORD,
         "note": "Entry 2024-07-cited in data/events.toml",
+        "language": "en",
     }
     if as_of:
         entry["issued"] = {"date-parts": [[2026, 3, 16]]}

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 MIN_BODY_WIDTH = 24  # narrower than this beside its head, a body goes under the head instead
 STACKED_INDENT = 2
+TAB_SIZE = 8
 Measure = Callable[[str], int]
 Span = tuple[int, int]
 
@@ -52,6 +53,9 @@ def hang(console: Console, head: Text, body: Text, indent: int) -> list[Text]:
     from rich.cells import cell_len
     from rich.text import Text
 
+    if "\t" in body.plain:  # prose may hold tabs: spaces to the next tab stop, drawn alike with colour or without
+        body = body.copy()
+        body.expand_tabs(TAB_SIZE)
     laid = plan(head.plain, body.plain, indent, console.width, cell_len)
     pieces = [body[begin:end] for begin, end in laid.body]
     heads = [head[begin:end] for begin, end in laid.head]
