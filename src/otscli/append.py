@@ -4,28 +4,26 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 import re
 import stat
-import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from otscli.atomic import TEMP_SUFFIX, write_atomically, write_into
+from otscli.atomic import write_atomically, write_into
 from otscli.citing import SourceDraft
 from otscli.criteria import choose, parse_date
 from otscli.errors import DataError, Gathered, UsageError, printable
 from otscli.locator import Locator
+from otscli.locking import exclusive_lock, remove_stale_temp_files
 from otscli.models import KINDS, STATUSES, Catalog, Event, Source
 from otscli.names import build_index, fold
 from otscli.paths import data_paths
 from otscli.query import find_source
 from otscli.store import decode, extend, load_files, parse
 
-LOCK_TIMEOUT_SECONDS = 60.0  # a writer holds the lock for milliseconds; dozens may queue
 CHANGE_RETRIES = 5
 
 
@@ -284,69 +282,3 @@ def new_block(event: Event, original: bytes, source: Source | None = None) -> by
         lead = b"" if original.endswith((b"\n", b"\r")) else newline
         lead += newline
     return lead + block.encode("utf-8").replace(b"\n", newline)
-
-
-@contextlib.contextmanager
-def exclusive_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `<file>.lock` (kept, never deleted), waiting at most lock_timeout() seconds."""
-    lock_path = path.with_name(path.name + ".lock")
-    shown = printable(str(lock_path))
-    try:  # the lock takes the data file's permissions, so that whoever may write the file may take its lock
-        mode = stat.S_IMODE(path.stat().st_mode) & 0o666
-    except OSError:
-        mode = 0o644
-    flags = os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
-    try:
-        descriptor = os.open(lock_path, os.O_RDWR | flags, mode)
-    except PermissionError:  # a lock another user created: flock works on a descriptor opened to read
-        try:
-            descriptor = os.open(lock_path, os.O_RDONLY | flags, mode)
-        except OSError as error:
-            raise DataError(f"{shown}: cannot open lock: {error.strerror or error}") from None
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise DataError(f"{shown}: cannot open lock: it is a symbolic link; remove it") from None
-        raise DataError(f"{shown}: cannot open lock: {error.strerror or error}") from None
-    info = os.fstat(descriptor)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(descriptor)
-        raise DataError(f"{shown}: cannot open lock: not a regular file; remove it")
-    if info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) != mode:
-        with contextlib.suppress(OSError):
-            os.fchmod(descriptor, mode)
-    try:
-        timeout = lock_timeout()
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise DataError(
-                        f"{printable(str(path))}: not changed: locked by another writer for {timeout:g} s; try again"
-                    ) from None
-                time.sleep(0.02)
-        yield
-    finally:
-        os.close(descriptor)
-
-
-def lock_timeout() -> float:
-    """How long to wait for the lock: OTS_LOCK_TIMEOUT seconds, else LOCK_TIMEOUT_SECONDS."""
-    try:
-        seconds = float(os.environ.get("OTS_LOCK_TIMEOUT", LOCK_TIMEOUT_SECONDS))
-    except ValueError:
-        raise UsageError("OTS_LOCK_TIMEOUT: give a number of seconds") from None
-    return seconds if 0 <= seconds < 86400 else LOCK_TIMEOUT_SECONDS
-
-
-def remove_stale_temp_files(path: Path) -> None:
-    """Temp files of writers that were killed; safe to remove because we hold the lock."""
-    for stale in path.parent.glob(f".{glob_escape(path.name)}.*{TEMP_SUFFIX}"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
-
-
-def glob_escape(name: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", name)

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from otscli.append import CHANGE_RETRIES, Snapshot, exclusive_lock, remove_stale_temp_files, resolve_target
+from otscli.append import CHANGE_RETRIES, Snapshot, resolve_target
 from otscli.atomic import write_atomically
 from otscli.checks import cross_check
 from otscli.dates import sharing_dates
 from otscli.errors import DataError, printable
 from otscli.locator import LoadedFile, Locator
+from otscli.locking import exclusive_lock, remove_stale_temp_files
 from otscli.models import Catalog
 from otscli.paths import bundled_path, data_paths
 from otscli.problems import InvalidData, Problem
