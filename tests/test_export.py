@@ -187,6 +187,21 @@ def test_csv_reads_in_a_spreadsheet_dates_of_one_kind_and_names_beside_ids(tmp_p
     assert founded["source_urls"] == "https://example.org/ots-tests"
 
 
+def test_pandas_reads_start_and_end_as_dates_and_sorts_the_year_known_2019_after_2011(tmp_path: Path) -> None:
+    """Read as a spreadsheet reads it: pandas gives `start` and `end` one type, dates, where the mixed `date`
+    column alone would be text; the Excel file with its byte-order mark reads back with Türkiye intact."""
+    import pandas
+
+    sheet = pandas.read_csv(io.StringIO(export(tmp_path, "--format", "csv")), parse_dates=["start", "end"])
+    assert str(sheet["start"].dtype).startswith("datetime64") and str(sheet["end"].dtype).startswith("datetime64")
+    assert not str(sheet["date"].dtype).startswith("datetime64")  # 2019, 2017-11, 2009-10-03: not one type
+    ordered = sheet.sort_values("start")["id"].tolist()
+    assert ordered.index("2019-summit") > ordered.index("2018-12-30-new-year-forum") > ordered.index("2017-11-elders")
+    assert sheet.set_index("id").loc["2019-summit", "start"] == pandas.Timestamp("2019-01-01")
+    excel = pandas.read_csv(io.BytesIO(edges("export", "-f", "excel-csv").raw), encoding="utf-8-sig")
+    assert list(excel.columns[:2]) == ["id", "date"] and "Türkiye" in "; ".join(excel["state_names"].dropna())
+
+
 def test_tsv_by_its_extension_and_a_byte_order_mark_for_excel(tmp_path: Path) -> None:
     sheet = tmp_path / "events.tsv"
     assert edges("list", "-o", str(sheet)).code == 0

@@ -213,3 +213,15 @@ def test_a_title_in_another_language_is_marked_with_it_and_the_original_page_wit
     assert 'href="../sources/mfa-trnc-2024-10-04-political-consultations.html">' in event  # English: no mark
     registry = (site / "sources" / "index.html").read_text(encoding="utf-8")
     assert '<a href="24kg-2024-10-04.html" lang="ru">' in registry
+
+
+def test_a_plan_whose_date_has_passed_is_marked_on_its_page_and_in_the_index(tmp_path: Path) -> None:
+    later = {"OTS_TODAY": "2031-01-05"}  # after the planned summit of 2030 in edges.toml
+    assert edges("site", "-o", str(tmp_path / "site"), env=later).code == 0
+    page = (tmp_path / "site" / "events" / "2030-planned-summit.html").read_text(encoding="utf-8")
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<dd>planned · date passed, no report</dd>" in page
+    assert "planned · date passed, no report" in index
+    assert edges("site", "-o", str(tmp_path / "before"), env={"OTS_TODAY": "2029-12-31"}).code == 0
+    before = (tmp_path / "before" / "events" / "2030-planned-summit.html").read_text(encoding="utf-8")
+    assert "<dd>planned</dd>" in before and "date passed" not in before
