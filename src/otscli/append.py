@@ -60,14 +60,15 @@ class Draft:
         assert date is not None
         gathered = Gathered()  # every unknown name of the command at once, not the first only
         named = [gathered.get(lambda name: find_source(catalog, name).id, name) for name in self.sources]
+        organs, states = build_index("organ", catalog.organs), build_index("state", catalog.states)  # once an add
         fields: dict[str, Any] = {
             "id": self.event_id if self.event_id is not None else default_id(str(date), self.title),
             "date": str(date),
             "title": self.title,
             "kind": gathered.get(lambda kind: choose("kind", kind, KINDS), self.kind),
             "status": gathered.get(lambda status: choose("status", status, STATUSES), self.status),
-            "organs": [gathered.get(build_index("organ", catalog.organs).resolve, name) for name in self.organs],
-            "states": [gathered.get(build_index("state", catalog.states).resolve, name) for name in self.states],
+            "organs": [gathered.get(organs.resolve, name) for name in self.organs],
+            "states": [gathered.get(states.resolve, name) for name in self.states],
             "sources": [*named, *([cited_id] if cited_id is not None and cited_id not in named else [])],
             "summary": self.summary,
             "outcomes": list(self.outcomes),

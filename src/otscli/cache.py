@@ -223,8 +223,6 @@ def write_entry(files: Sequence[Key], catalog: Catalog) -> None:
 # for each distinct date, so that marshal stores each once and reading builds each once; nested records become
 # tuples too. Rebuilding sets the fields directly, as pickle did: the values were checked when parsed.
 
-_DATE_FIELDS = DATE_FIELDS
-_NESTED: dict[str, type[Any]] = NESTED_RECORDS
 _TABLES: tuple[tuple[str, type[Any]], ...] = tuple((kind.plural, kind.record_type) for kind in KINDS)
 DateParts = tuple[int, int | None, int | None]
 
@@ -247,10 +245,10 @@ def _encoder(record_type: type[Any], dates: dict[int, DateParts]) -> Callable[[A
 
     special: list[tuple[int, Callable[[Any], object]]] = []
     for index, name in enumerate(names):
-        if name in _DATE_FIELDS:
+        if name in DATE_FIELDS:
             special.append((index, date_parts))
-        elif name in _NESTED:
-            special.append((index, _many(_encoder(_NESTED[name], dates))))
+        elif name in NESTED_RECORDS:
+            special.append((index, _many(_encoder(NESTED_RECORDS[name], dates))))
 
     def encode(record: Any) -> tuple[object, ...]:
         values = values_of(record)
@@ -277,10 +275,10 @@ def _decoder(record_type: type[Any], dates: dict[DateParts, PartialDate]) -> Cal
 
     special: list[tuple[int, Callable[[Any], Any]]] = []
     for index, name in enumerate(names):
-        if name in _DATE_FIELDS:
+        if name in DATE_FIELDS:
             special.append((index, date))
-        elif name in _NESTED:
-            special.append((index, _many(_decoder(_NESTED[name], dates))))
+        elif name in NESTED_RECORDS:
+            special.append((index, _many(_decoder(NESTED_RECORDS[name], dates))))
     new = object.__new__
 
     def decode(values: tuple[object, ...]) -> Any:

@@ -146,8 +146,7 @@ def worded(error: UsageError) -> str:
     if error.listing == "event":
         return f"{message}; see 'ots list' for ids"
     if error.listing:
-        kind = BY_TABLE.get(error.listing)
-        return f"{message}; see 'ots {kind.plural if kind else error.listing + 's'}'"
+        return f"{message}; see 'ots {BY_TABLE[error.listing].plural}'"
     return message
 
 
