@@ -25,9 +25,8 @@ from otscli.criteria import Criteria
 from otscli.errors import UsageError, printable
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from otscli.models import Catalog, Event
+    from otscli.render.drawing import Canvas, Drawing
 
 APPS: dict[str, typer.Typer] = {}
 
@@ -42,7 +41,7 @@ def timeline(ctx: typer.Context, filters: Criteria, listing: Listing) -> None:
     """
     from otscli.render import timeline as drawn
 
-    list_events(ctx, filters, listing, Shown(draw=drawn.draw, plain=drawn.plain))
+    list_events(ctx, filters, listing, Shown(draw=drawn.drawing))
 
 
 @command(APPS, "list")
@@ -55,7 +54,7 @@ def list_(ctx: typer.Context, filters: Criteria, listing: Listing) -> None:
     """
     from otscli.render import tables
 
-    list_events(ctx, filters, listing, Shown(draw=tables.draw_events, is_table=True))
+    list_events(ctx, filters, listing, Shown(draw=tables.events, is_table=True))
 
 
 @command(APPS, "next")
@@ -71,7 +70,7 @@ def next_(ctx: typer.Context, filters: Criteria, listing: Listing) -> None:
     from otscli.render import timeline as drawn
 
     ahead = filters._replace(since=filters.since or "today", statuses=filters.statuses or ("planned",))
-    list_events(ctx, ahead, listing, Shown(draw=drawn.draw, plain=drawn.plain))
+    list_events(ctx, ahead, listing, Shown(draw=drawn.drawing))
 
 
 @command(APPS, "search")
@@ -93,15 +92,14 @@ def search(
     if not text.strip():
         raise UsageError("empty search text")
     words = [phrase or word for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text)]
-    draw = functools.partial(drawn.draw, highlight=words)
-    list_events(ctx, filters, listing, Shown(draw=draw, plain=drawn.plain), text=text)
+    draw = functools.partial(drawn.drawing, highlight=words)
+    list_events(ctx, filters, listing, Shown(draw=draw), text=text)
 
 
 class Shown(NamedTuple):
     """How a listing draws its events, when it draws them."""
 
-    draw: Callable[[Console, list[Event], Catalog], None]
-    plain: Callable[[list[Event], Catalog, int], str | None] | None = None
+    draw: Callable[[list[Event], Catalog, Canvas], Drawing]
     is_table: bool = False
 
 
@@ -120,14 +118,12 @@ def list_events(ctx: typer.Context, filters: Criteria, listing: Listing, shown: 
     elif chosen is not None:
         if not shown.is_table:
             raise UsageError("--fields: a timeline has no columns; use it with --json, -o FILE or ots list")
-        from otscli.render.tables import draw_chosen_fields
+        from otscli.render.tables import chosen_fields
 
-        output(session(ctx).display, False, listing.pager, list, lambda out: draw_chosen_fields(out, events, chosen))
+        output(session(ctx).display, False, listing.pager, list, lambda canvas: chosen_fields(events, chosen, canvas))
     else:
-        plain = shown.plain
-        as_plain = None if plain is None else lambda width: plain(events, catalog, width)
         nothing = None if events else NOTHING_MATCHES
-        output(session(ctx).display, False, listing.pager, list, lambda out: shown.draw(out, events, catalog), as_plain,
+        output(session(ctx).display, False, listing.pager, list, lambda canvas: shown.draw(events, catalog, canvas),
                nothing)  # fmt: skip
 
 
@@ -185,11 +181,11 @@ def stats(
             raise UsageError(f"-o {printable(chart)}: a chart is written as SVG; give a name ending in .svg")
         title = f"Events per {by[0] if by else 'year'} (ots stats)"
         say(None if counts else NOTHING_MATCHES)
-        write_output(chart, chart_svg(lambda out: drawn.draw(out, counts), title).encode("utf-8"))
+        write_output(chart, chart_svg(lambda canvas: drawn.bars(counts, canvas), title).encode("utf-8"))
         return
     nothing = None if counts else NOTHING_MATCHES
-    output(session(ctx).display, json, pager, lambda: json_out.counts(counts), lambda out: drawn.draw(out, counts),
-           nothing=nothing)  # fmt: skip
+    output(session(ctx).display, json, pager, lambda: json_out.counts(counts),
+           lambda canvas: drawn.bars(counts, canvas), nothing=nothing)  # fmt: skip
 
 
 @command(APPS, "on-this-day")
@@ -219,6 +215,6 @@ def on_this_day(
         json,
         pager,
         lambda: json_out.anniversaries(found),
-        lambda out: drawn.draw_anniversaries(out, found, catalog),
+        lambda canvas: drawn.anniversaries(found, catalog, canvas),
         nothing=None if found else "The record holds no event for this day in earlier years.",
     )

@@ -5,6 +5,7 @@ made from one table of what differs."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
@@ -48,7 +49,7 @@ def show(
         json,
         pager,
         lambda: json_out.event_page(event, catalog),
-        lambda out: pages.draw_event(out, event, catalog),
+        lambda canvas: pages.event_page(event, catalog, canvas),
     )
 
 
@@ -66,12 +67,13 @@ class Registry:
 
     @property
     def one(self) -> str:
-        """The command for one record, its JSON key, and the stem of its functions in query and render.pages."""
+        """The command for one record, its JSON key, and the stem of its functions in query (`find_…`) and render.pages
+        (`…_page`)."""
         return self.kind.table
 
     @property
     def many(self) -> str:
-        """The command for all of them, the Catalog attribute, and the render.tables function's stem."""
+        """The command for all of them, the Catalog attribute, and the render.tables function."""
         return self.kind.plural
 
 
@@ -143,7 +145,7 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
         if filters != NO_FILTERS:
             wanted = filters.resolve(catalog)
             events = [event for event in events if wanted.matches(event, catalog)]
-        draw = getattr(pages, f"draw_{registry.one}")
+        page = getattr(pages, f"{registry.one}_page")
 
         def data() -> dict[str, Any]:
             listed = json_out.records(events)
@@ -153,7 +155,8 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
             return {registry.one: json_out.record(found), "events": listed}
 
         nothing = None if events else NOTHING_MATCHES
-        output(session(ctx).display, json, pager, data, lambda out: draw(out, found, events, catalog), nothing=nothing)
+        draw = functools.partial(page, found, events, catalog)
+        output(session(ctx).display, json, pager, data, draw, nothing=nothing)
 
     lookup.__doc__ = registry.one_help
     # Set here rather than written in the signature: the argument's help is this registry's, a closure value.
@@ -170,13 +173,13 @@ def listing_command(registry: Registry) -> Callable[..., None]:
         from otscli.render import tables
 
         catalog = session(ctx).catalog()
-        draw = getattr(tables, f"draw_{registry.many}")
+        table = getattr(tables, registry.many)
         output(
             session(ctx).display,
             json,
             pager,
             lambda: json_out.records(getattr(catalog, registry.many)),
-            lambda out: draw(out, catalog),
+            lambda canvas: table(catalog, canvas),
         )
 
     listing.__doc__ = registry.many_help

@@ -14,9 +14,8 @@ import typer
 from otscli.criteria import Criteria
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from otscli.render.console import Display
+    from otscli.render.drawing import Canvas, Drawing
 
 Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help="Events ending on or after DATE.")]
 Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Events starting on or before DATE.")]
@@ -197,24 +196,17 @@ def output(
     as_json: bool,
     pager: bool,
     data: Callable[[], Any],
-    draw: Callable[[Console], None],
-    plain: Callable[[int], str | None] | None = None,
+    draw: Callable[[Canvas], Drawing],
     nothing: str | None = None,
 ) -> None:
-    """Print `data()` as JSON, or let `draw` draw, through a pager if asked and on a terminal, then say `nothing`
-    (when what was asked for came out empty). JSON never loads rich, and neither does `plain`, which may write
-    uncoloured output for a pipe (None: let rich draw it)."""
+    """Print `data()` as JSON, or what `draw` makes for stdout's canvas, through a pager if asked and on a
+    terminal, then say `nothing` (when what was asked for came out empty). JSON never loads rich."""
     if as_json:
         from otscli.render import json_output as json_out
 
         json_out.write(data())
         return
-    from otscli.render.console import draw_paged, plain_width
+    from otscli.render.console import canvas, show
 
-    width = plain_width(display) if plain is not None else None
-    text = plain(width) if plain is not None and width is not None else None
-    if text is not None:
-        sys.stdout.write(text)
-    else:
-        draw_paged(draw, display, forced=pager)
+    show(draw(canvas(display)), display, forced=pager)
     say(nothing)

@@ -39,7 +39,7 @@ def coverage(ctx: typer.Context, organ: Organ = None, json: Json = False, pager:
         json,
         pager,
         lambda: coverage_out.records(rows),
-        lambda out: coverage_out.draw(out, rows, header),
+        lambda canvas: coverage_out.drawing(rows, canvas, header),
     )
 
 
@@ -78,7 +78,7 @@ def kinds(ctx: typer.Context, json: Json = False) -> None:
     from otscli.render import vocabularies
 
     found = vocabularies.collect(session(ctx).catalog())
-    output(session(ctx).display, json, False, lambda: found, lambda out: vocabularies.draw(out, found))
+    output(session(ctx).display, json, False, lambda: found, lambda canvas: vocabularies.drawing(found, canvas))
 
 
 @command(APPS, "completion")

@@ -8,11 +8,12 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from otscli.render.drawing import Canvas, Drawing
 
 PIPE_WIDTH = 10_000  # wide enough that nothing is wrapped or cut when the output is not a terminal
 ColourChoice = Literal["auto", "always", "never"]
@@ -52,14 +53,6 @@ def make_console(display: Display, file: IO[str] | None = None) -> Console:
     )
 
 
-def plain_width(display: Display) -> int | None:
-    """The width to write plain text at, when standard output is not a terminal and gets no colour; None when
-    output goes to a terminal or in colour, and so through rich."""
-    if sys.stdout.isatty() or wants_colour(display, is_terminal=False):
-        return None
-    return terminal_width(is_terminal=False)
-
-
 def wants_colour(display: Display, is_terminal: bool) -> bool:
     """--color always or never, else: colour on a terminal or with FORCE_COLOR; never with NO_COLOR (it wins over
     FORCE_COLOR) or TERM=dumb."""
@@ -70,23 +63,45 @@ def wants_colour(display: Display, is_terminal: bool) -> bool:
     return is_terminal or bool(os.environ.get("FORCE_COLOR"))
 
 
-def draw_paged(draw: Callable[[Console], None], display: Display, *, forced: bool = False) -> None:
-    """Draws to stdout; on a terminal, output taller than the screen goes through a pager, as git and gh do:
-    $OTS_PAGER, else $PAGER, else less (with LESS=FRX unless LESS is set). --no-pager, or a pipe, writes directly."""
+def canvas(display: Display) -> Canvas:
+    """What stdout can show: its width, whether it is another program's input, whether it has block characters."""
+    from otscli.render.drawing import Canvas
+
+    is_terminal = sys.stdout.isatty()
+    piped = not is_terminal and not wants_colour(display, is_terminal)
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    return Canvas(terminal_width(is_terminal), piped=piped, unicode=encoding.lower().startswith("utf"))
+
+
+def show(drawing: Drawing, display: Display, *, forced: bool = False) -> None:
+    """Writes the drawing to stdout; on a terminal, output taller than the screen goes through a pager, as git and
+    gh do: $OTS_PAGER, else $PAGER, else less (with LESS=FRX unless LESS is set). --no-pager, or a pipe, writes
+    directly."""
     import io
 
     if not sys.stdout.isatty() or not (display.pager or forced):
-        draw(make_console(display))
+        write(drawing, display, sys.stdout)
         return
     buffer = io.StringIO()
-    console = make_console(display, buffer)
-    draw(console)
+    write(drawing, display, buffer)
     text = buffer.getvalue()
     if text.count("\n") < shutil.get_terminal_size((80, 24)).lines and not forced:
         sys.stdout.write(text)
         return
     if not page(text):
         sys.stdout.write(text)
+
+
+def write(drawing: Drawing, display: Display, file: IO[str]) -> None:
+    """The drawing as stdout shows it, written to `file`: its text alone without colour (rich is not imported
+    unless the drawing holds a table), else through rich."""
+    from otscli.render.drawing import plain_text, print_drawing
+
+    text = None if wants_colour(display, sys.stdout.isatty()) else plain_text(drawing)
+    if text is not None:
+        file.write(text)
+    else:
+        print_drawing(make_console(display, file), drawing)
 
 
 SHELL_SYNTAX = set("|&;<>()$`\\\"' \t\n*?[#~=%")  # what makes git run a pager through the shell

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 from otscli.coverage import ClaimCheck, Gap, OrganCoverage
 from otscli.dates import display_span
 from otscli.models import Claim
+from otscli.render.drawing import Canvas, Drawing, Styled
 from otscli.render.json_output import record
+from otscli.render.layout import hang
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from otscli.render import output_types
 
 
@@ -50,20 +50,16 @@ def heading(row: OrganCoverage) -> str:
     return f"{row.organ.name}: {row.events} event{'s' if row.events != 1 else ''} in the record{span}"
 
 
-def draw(console: Console, rows: Sequence[OrganCoverage], header: str = "") -> None:
+def drawing(rows: Sequence[OrganCoverage], canvas: Canvas, header: str = "") -> Drawing:
     """A line on what was read, then an organ a paragraph: its events and dates, then each count a source gives
     and each gap, indented."""
-    from rich.text import Text
-
-    from otscli.render.layout import hang, print_lines
-
-    lines: list[Text] = [*hang(console, Text(""), Text(header, style="dim"), 0), Text("")] if header else []
+    lines: Drawing = [*hang(Styled(""), Styled.of(header, "dim"), 0, canvas.width), Styled("")] if header else []
     for row in rows:
-        lines += hang(console, Text(""), Text(heading(row), style="bold"), 0)
+        lines += hang(Styled(""), Styled.of(heading(row), "bold"), 0, canvas.width)
         for note in [claim_line(check) for check in row.claims] + [gap_line(gap) for gap in row.gaps]:
             style = "green" if note.startswith("✓") else "yellow"
-            lines += hang(console, Text("  "), Text(note, style=style), 4)
-    print_lines(console, lines)
+            lines += hang(Styled("  "), Styled.of(note, style), 4, canvas.width)
+    return lines
 
 
 def gap_record(gap: Gap) -> output_types.Gap:

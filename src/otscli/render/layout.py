@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
+from otscli.render.drawing import Measure, Styled
 
 MIN_BODY_WIDTH = 24  # narrower than this beside its head, a body goes under the head instead
 STACKED_INDENT = 2
 TAB_SIZE = 8
-Measure = Callable[[str], int]
 Span = tuple[int, int]
 
 
@@ -29,8 +25,8 @@ class Plan(NamedTuple):
 
 
 def plan(head: str, body: str, indent: int, width: int, measure: Measure) -> Plan:
-    """The one layout both drawings follow: `body` wrapped beside `head` in `width` columns; when too little room
-    is left beside it, the head wrapped alone and the body under it, `STACKED_INDENT` in."""
+    """The layout of every hanging text: `body` wrapped beside `head` in `width` columns; when too little room is
+    left beside it, the head wrapped alone and the body under it, `STACKED_INDENT` in."""
     if width - indent >= MIN_BODY_WIDTH:
         return Plan([(0, len(head))], spans(body, width - indent, measure), indent, stacked=False)
     stripped = head.rstrip()
@@ -48,45 +44,38 @@ def spans(text: str, width: int, measure: Measure) -> list[Span]:
     return out
 
 
-def hang(console: Console, head: Text, body: Text, indent: int) -> list[Text]:
-    """`body` wrapped beside `head`; lines after the first start `indent` columns in."""
-    from rich.cells import cell_len
-    from rich.text import Text
-
-    if "\t" in body.plain:  # prose may hold tabs: spaces to the next tab stop, drawn alike with colour or without
-        body = body.copy()
-        body.expand_tabs(TAB_SIZE)
-    laid = plan(head.plain, body.plain, indent, console.width, cell_len)
-    pieces = [body[begin:end] for begin, end in laid.body]
-    heads = [head[begin:end] for begin, end in laid.head]
+def hang(head: Styled, body: Styled, indent: int, width: int) -> list[Styled]:
+    """`body` wrapped beside `head` in `width` columns; lines after the first start `indent` columns in. A tab in
+    the body is spaces to the next tab stop."""
+    measure = columns_of(head.plain + body.plain)
+    body = body.tabs_expanded(TAB_SIZE, measure)
+    laid = plan(head.plain, body.plain, indent, width, measure)
+    pieces = [body.cut(begin, end) for begin, end in laid.body]
+    margin = Styled(" " * laid.indent)
     if laid.stacked:
-        lines = [*heads, *(Text.assemble(" " * laid.indent, piece) for piece in pieces)]
+        lines = [*(head.cut(begin, end) for begin, end in laid.head),
+                 *(Styled.assemble(margin, piece) for piece in pieces)]  # fmt: skip
     else:
-        lines = [Text.assemble(heads[0] if number == 0 else " " * laid.indent, piece)
-                 for number, piece in enumerate(pieces)]  # fmt: skip
-    for line in lines:
-        line.rstrip()
-    return lines
+        lines = [Styled.assemble(head if number == 0 else margin, piece) for number, piece in enumerate(pieces)]
+    return [line.rstrip() for line in lines]
 
 
 # Characters known to take one column, as rich measures them: Latin with its extensions and spacing modifiers,
-# Cyrillic letters, and the punctuation and marks ots itself prints. Compiled on first use.
-_ONE_COLUMN = "[ -~\u00a0-\u02ff\u0400-\u0482\u048a-\u052f\u2010-\u2027\u2116●○×⚑─]*"
+# Cyrillic letters, and the punctuation and marks ots itself prints.
+_ONE_COLUMN = re.compile("[ -~\u00a0-\u02ff\u0400-\u0482\u048a-\u052f\u2010-\u2027\u2116●○×⚑─\t\n]*")
+
+
+def columns_of(text: str) -> Measure:
+    """How to measure pieces of `text` in terminal columns: by their length when every character is known to take
+    one column, else as rich measures them (wide characters two, combining marks none)."""
+    if _ONE_COLUMN.fullmatch(text):
+        return len
+    from rich.cells import cell_len
+
+    return cell_len
+
+
 _WORD = r"\s*\S+\s*"
-
-
-def plain_hang(head: str, body: str, indent: int, width: int) -> list[str] | None:
-    """What `hang` makes of plain text, without rich: the same lines, from the same plan. None when a character
-    might not be one column wide, so that rich measures it."""
-    if not re.fullmatch(_ONE_COLUMN, head + body.replace("\n", " ")):
-        return None
-    laid = plan(head, body, indent, width, len)
-    pieces = [body[begin:end] for begin, end in laid.body]
-    if laid.stacked:
-        lines = [head[begin:end] for begin, end in laid.head] + [" " * laid.indent + piece for piece in pieces]
-    else:
-        lines = [(head if number == 0 else " " * laid.indent) + piece for number, piece in enumerate(pieces)]
-    return [line.rstrip() for line in lines]
 
 
 def word_breaks(line: str, width: int, measure: Measure = len) -> list[int]:
@@ -106,25 +95,12 @@ def word_breaks(line: str, width: int, measure: Measure = len) -> list[int]:
     return breaks
 
 
-_ADDRESS = r"https?://[^\s<>]+"
+_ADDRESS = re.compile(r"https?://[^\s<>]+")
 
 
-def linked(text: Text) -> Text:
+def linked(text: Styled) -> Styled:
     """`text` with each web address in it a hyperlink (OSC 8), which rich writes only when it draws for a
     terminal: a plain drawing (a pipe, NO_COLOR, TERM=dumb) has the address as text alone."""
-    from rich.style import Style
-
-    for found in re.finditer(_ADDRESS, text.plain):
-        text.stylize(Style(link=found.group()), found.start(), found.end())
+    for found in _ADDRESS.finditer(text.plain):
+        text = text.styled(f"link {found.group()}", found.start(), found.end())
     return text
-
-
-def print_lines(console: Console, lines: list[Text]) -> None:
-    """The lines, one after another. Without colour they are written as they are: rich would only
-    turn them into segments and back into the same characters."""
-    from rich.text import Text
-
-    if console.no_color or console.color_system is None:
-        console.file.write("".join(line.plain + "\n" for line in lines))
-        return
-    console.print(Text("\n").join(lines), soft_wrap=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from otscli.models import Catalog, City, Event, Organ, Source, State
 from otscli.render import timeline
@@ -16,31 +15,26 @@ from otscli.render.describe import (
     state_names,
     status_label,
 )
-from otscli.render.layout import hang, linked, print_lines
-
-if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+from otscli.render.drawing import Canvas, Drawing, Styled
+from otscli.render.layout import hang, linked
 
 
-def draw_fields(console: Console, rows: Sequence[tuple[str, str]]) -> None:
+def fields(rows: Sequence[tuple[str, str]], width: int) -> Drawing:
     """Label and value pairs, values wrapped beside the labels; empty values left out."""
-    from rich.text import Text
-
     shown = [(label, value) for label, value in rows if value]
-    width = max((len(label) for label, _ in shown), default=0) + 2
-    lines: list[Text] = []
+    label_width = max((len(label) for label, _ in shown), default=0) + 2
+    lines: Drawing = []
     for label, value in shown:
-        lines += hang(console, Text(label.ljust(width), style="bold"), linked(Text(value)), width)
-    print_lines(console, lines)
+        lines += hang(Styled.of(label.ljust(label_width), "bold"), linked(Styled(value)), label_width, width)
+    return lines
 
 
-def heading(title: str, subtitle: str = "") -> RenderableType:
-    from rich.text import Text
-
-    text = Text(title, style="bold underline")
+def heading(title: str, width: int, subtitle: str = "") -> Drawing:
+    """The record's name, underlined, wrapped to the width."""
+    text = Styled.of(title + (f"  {subtitle}" if subtitle else ""), "bold underline")
     if subtitle:
-        text.append(f"  {subtitle}", style="dim")
-    return text
+        text = text.styled("dim", len(title), len(text.plain))  # the whole line underlined, as rich draws a Text
+    return list(hang(Styled(""), text, 0, width))
 
 
 def source_line(source: Source) -> str:
@@ -49,7 +43,7 @@ def source_line(source: Source) -> str:
     return f"[{source.id}] {line}" + (f" <{source.url}>" if source.url else "")
 
 
-def draw_event(console: Console, event: Event, catalog: Catalog) -> None:
+def event_page(event: Event, catalog: Catalog, canvas: Canvas) -> Drawing:
     disputes = [
         f"{dispute.field} = {dispute.value} per {dispute.source}" + (f": {dispute.note}" if dispute.note else "")
         for dispute in event.disputed
@@ -73,8 +67,7 @@ def draw_event(console: Console, event: Event, catalog: Catalog) -> None:
         ("sources", "\n".join(source_line(source) for source in cited)),
         ("from", origin_line(event)),
     ]
-    console.print(heading(event.title))
-    draw_fields(console, rows)
+    return heading(event.title, canvas.width) + fields(rows, canvas.width)
 
 
 def origin_line(event: Event) -> str:
@@ -82,20 +75,17 @@ def origin_line(event: Event) -> str:
     return "the bundled record" if event.origin == "bundled" else f"your file {event.origin}"
 
 
-def draw_with_events(
-    console: Console,
-    head: RenderableType,
+def with_events(
+    head: Drawing,
     rows: Sequence[tuple[str, str]],
     events: Sequence[Event],
     catalog: Catalog,
+    canvas: Canvas,
     column: timeline.Column | None = None,
-) -> None:
-    from rich.text import Text
-
-    console.print(head)
-    draw_fields(console, rows)
-    console.print(Text("\n" + event_count(events), style="bold"))
-    timeline.draw(console, events, catalog, column=column)
+) -> Drawing:
+    """A record's heading and fields, how many events it has, then their timeline."""
+    count = [Styled(""), *hang(Styled(""), Styled.of(event_count(events), "bold"), 0, canvas.width)]
+    return head + fields(rows, canvas.width) + count + timeline.drawing(events, catalog, canvas, column=column)
 
 
 def event_count(events: Sequence[Event]) -> str:
@@ -109,12 +99,12 @@ def event_count(events: Sequence[Event]) -> str:
     return said + (f", and {acts} act{'s' if acts != 1 else ''} done at them" if acts else "")
 
 
-def draw_organ(console: Console, organ: Organ, events: Sequence[Event], catalog: Catalog) -> None:
+def organ_page(organ: Organ, events: Sequence[Event], catalog: Catalog, canvas: Canvas) -> Drawing:
     rows = [("id", organ.id), ("kind", organ.kind), ("also", ", ".join(organ.aliases)), ("about", organ.summary)]
-    draw_with_events(console, heading(organ.name, organ.id), rows, events, catalog)
+    return with_events(heading(organ.name, canvas.width, organ.id), rows, events, catalog, canvas)
 
 
-def draw_state(console: Console, state: State, events: Sequence[Event], catalog: Catalog) -> None:
+def state_page(state: State, events: Sequence[Event], catalog: Catalog, canvas: Canvas) -> Drawing:
     history = []
     for entry in state.membership:
         behind = catalog.event_by_id.get(entry.event or "")
@@ -125,7 +115,8 @@ def draw_state(console: Console, state: State, events: Sequence[Event], catalog:
     rows = [("id", state.id), ("also", ", ".join(state.aliases)), ("membership", "\n".join(history) or "none recorded")]
     rows.append(("roles", f"beside each event: host if it was held in {state.name}, and {state.name}'s standing in "
                           "the organization that day (— for neither)"))  # fmt: skip
-    draw_with_events(console, heading(state.name, state.id), rows, events, catalog, column=role_cell(state, catalog))
+    head = heading(state.name, canvas.width, state.id)
+    return with_events(head, rows, events, catalog, canvas, column=role_cell(state, catalog))
 
 
 def role_cell(state: State, catalog: Catalog) -> timeline.Column:
@@ -140,12 +131,12 @@ def role_cell(state: State, catalog: Catalog) -> timeline.Column:
     return cell
 
 
-def draw_city(console: Console, city: City, events: Sequence[Event], catalog: Catalog) -> None:
+def city_page(city: City, events: Sequence[Event], catalog: Catalog, canvas: Canvas) -> Drawing:
     rows = [("id", city.id), ("state", catalog.state_by_id[city.state].name), ("also", ", ".join(city.aliases))]
-    draw_with_events(console, heading(city_label(city, catalog), city.id), rows, events, catalog)
+    return with_events(heading(city_label(city, catalog), canvas.width, city.id), rows, events, catalog, canvas)
 
 
-def draw_source(console: Console, source: Source, events: Sequence[Event], catalog: Catalog) -> None:
+def source_page(source: Source, events: Sequence[Event], catalog: Catalog, canvas: Canvas) -> Drawing:
     rows = [
         ("id", source.id),
         ("language", source.language or ""),
@@ -155,4 +146,4 @@ def draw_source(console: Console, source: Source, events: Sequence[Event], catal
         ("address", source.url or ""),
         ("note", source.note),
     ]
-    draw_with_events(console, heading(source.title), rows, events, catalog)
+    return with_events(heading(source.title, canvas.width), rows, events, catalog, canvas)

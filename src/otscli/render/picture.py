@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.terminal_theme import TerminalTheme
 
+    from otscli.render.drawing import Canvas, Drawing
+
 WIDTH = 100
 HTML_TITLE = "ots timeline: the Organization of Turkic States"
 
@@ -27,12 +29,19 @@ def recording() -> Console:
     )  # fmt: skip
 
 
-def recorded(events: Sequence[Event], catalog: Catalog) -> Console:
-    from otscli.render import timeline
+def recorded(draw: Callable[[Canvas], Drawing]) -> Console:
+    """A console that holds what `draw` made for a canvas as wide as a picture."""
+    from otscli.render.drawing import Canvas, print_drawing
 
     console = recording()
-    timeline.draw(console, events, catalog)
+    print_drawing(console, draw(Canvas(WIDTH)))
     return console
+
+
+def drawn_timeline(events: Sequence[Event], catalog: Catalog) -> Callable[[Canvas], Drawing]:
+    from otscli.render import timeline
+
+    return lambda canvas: timeline.drawing(events, catalog, canvas)
 
 
 def self_contained(svg: str) -> str:
@@ -42,14 +51,12 @@ def self_contained(svg: str) -> str:
 
 
 def export_svg(events: Sequence[Event], catalog: Catalog) -> str:
-    return self_contained(recorded(events, catalog).export_svg(title="ots timeline"))
+    return self_contained(recorded(drawn_timeline(events, catalog)).export_svg(title="ots timeline"))
 
 
-def chart_svg(draw: Callable[[Console], None], title: str) -> str:
-    """What `draw` prints (the bar chart of `ots stats`), as a self-contained SVG picture."""
-    console = recording()
-    draw(console)
-    return self_contained(console.export_svg(title=title))
+def chart_svg(draw: Callable[[Canvas], Drawing], title: str) -> str:
+    """What `draw` makes (the bar chart of `ots stats`), as a self-contained SVG picture."""
+    return self_contained(recorded(draw).export_svg(title=title))
 
 
 # A page of its own: its language, a title, a heading and a main landmark, as screen readers and validators
@@ -94,4 +101,5 @@ def export_html(events: Sequence[Event], catalog: Catalog) -> str:
     from html import escape
 
     page = _HTML_PAGE.format(title=escape(HTML_TITLE))
-    return recorded(events, catalog).export_html(theme=html_theme(), code_format=page, inline_styles=True)
+    console = recorded(drawn_timeline(events, catalog))
+    return console.export_html(theme=html_theme(), code_format=page, inline_styles=True)

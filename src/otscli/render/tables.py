@@ -4,27 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from otscli.models import Catalog, Event
 from otscli.render.describe import current_status, kind_label, place, status_label
-
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.table import Table
-
-
-def new_table(*headers: str) -> Table:
-    from rich.table import Table
-
-    table = Table(show_edge=False, header_style="bold", pad_edge=False)
-    for header in headers:
-        table.add_column(header, overflow="fold")
-    return table
-
+from otscli.render.drawing import Canvas, Column, Drawing, Grid, Styled, tab_separated
+from otscli.render.layout import hang
 
 KIND_WIDTH, PLACE_WIDTH = 16, 20
 MIN_TITLE_WIDTH = 40  # the title keeps at least this, else what is beside it goes under it
+EVENT_HEADERS = ("Date", "Event", "Kind", "Place", "Id")
 
 
 def table_layout(events: Sequence[Event], width: int) -> str:
@@ -39,87 +27,59 @@ def table_layout(events: Sequence[Event], width: int) -> str:
     return "date" if width - date_width - 3 >= max(id_width, MIN_TITLE_WIDTH // 2) else "lines"
 
 
-def events_table(events: Sequence[Event], catalog: Catalog, width: int) -> Table:
+EVENT_COLUMNS = {
+    "Date": Column("Date", no_wrap=True),
+    "Event": Column("Event", ratio=1),  # the title takes what is left
+    "Kind": Column("Kind", max_width=KIND_WIDTH),
+    "Place": Column("Place", max_width=PLACE_WIDTH),
+    "Id": Column("Id", no_wrap=True),
+}
+
+
+def events_grid(events: Sequence[Event], catalog: Catalog, layout: str) -> Grid:
     """Date and id are never folded (ids are for copying) and the title gets the width; what does not fit beside
     it (kind and place, then the id) goes under it."""
-    from rich.text import Text
-
-    layout = table_layout(events, width)
-    wanted = {"kind-place-id": ["Date", "Event", "Kind", "Place", "Id"], "id": ["Date", "Event", "Id"]}.get(
-        layout, ["Date", "Event"]
-    )
-    table = new_table(*wanted)
-    for column in table.columns:
-        if column.header in ("Date", "Id"):
-            column.no_wrap = True
-        elif column.header in ("Kind", "Place"):
-            column.max_width = KIND_WIDTH if column.header == "Kind" else PLACE_WIDTH
-        else:
-            column.ratio = 1  # the title takes what is left
+    wanted = {"kind-place-id": EVENT_HEADERS, "id": ("Date", "Event", "Id")}.get(layout, ("Date", "Event"))
+    rows: list[tuple[Styled, ...]] = []
     for event in events:
         cells = event_cells(event, catalog)
         if layout == "kind-place-id":
-            table.add_row(*(Text(cells[header]) for header in wanted))
+            rows.append(tuple(Styled(cells[header]) for header in wanted))
             continue
-        under = " · ".join(part for part in (cells["Kind"], cells["Place"]) if part)
-        title = Text.assemble(cells["Event"], ("\n" + under, "dim"))
+        title = Styled.assemble(cells["Event"], ("\n" + under(cells), "dim"))
         if layout == "id":
-            table.add_row(Text(cells["Date"]), title, Text(cells["Id"]))
+            rows.append((Styled(cells["Date"]), title, Styled(cells["Id"])))
         else:
-            title.append("\n" + cells["Id"], style="cyan")
-            table.add_row(Text(cells["Date"]), title)
-    return table
+            rows.append((Styled(cells["Date"]), Styled.assemble(title, ("\n" + cells["Id"], "cyan"))))
+    return Grid(tuple(EVENT_COLUMNS[header] for header in wanted), tuple(rows))
 
 
-def draw_event_lines(console: Console, events: Sequence[Event], catalog: Catalog) -> None:
+def under(cells: dict[str, str]) -> str:
+    """Kind and place, for a line under the title."""
+    return " · ".join(part for part in (cells["Kind"], cells["Place"]) if part)
+
+
+def event_lines(events: Sequence[Event], catalog: Catalog, width: int) -> Drawing:
     """For a narrow screen: each event's date and title, its kind and place under it, then its id whole."""
-    from rich.text import Text
-
-    from otscli.render.layout import hang, print_lines
-
     date_width = max(len(event.display_date) for event in events)
-    lines: list[Text] = []
+    lines: Drawing = []
     for event in events:
         cells = event_cells(event, catalog)
-        under = " · ".join(part for part in (cells["Kind"], cells["Place"]) if part)
-        body = Text.assemble(cells["Event"], ("\n" + under, "dim"))
-        lines += hang(console, Text(cells["Date"].ljust(date_width) + " "), body, date_width + 1)
-        lines.append(Text(event.id, style="cyan"))
-    print_lines(console, lines)
+        body = Styled.assemble(cells["Event"], ("\n" + under(cells), "dim"))
+        lines += hang(Styled(cells["Date"].ljust(date_width) + " "), body, date_width + 1, width)
+        lines.append(Styled.of(event.id, "cyan"))
+    return lines
 
 
-def is_piped(console: Console) -> bool:
-    """Output for another program: not a terminal, and no colour asked for."""
-    return not console.is_terminal and console.color_system is None
-
-
-def write_tsv(console: Console, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """gh's convention for a table in a pipe: a header, then one line a row, cells separated by tabs."""
-
-    def cell(text: str) -> str:
-        return " ".join(text.split())
-
-    lines = ["\t".join(headers), *("\t".join(cell(value) for value in row) for row in rows)]
-    console.file.write("".join(line + "\n" for line in lines))
-
-
-def show(console: Console, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """A table: drawn on a terminal, tab-separated in a pipe."""
-    from rich.text import Text
-
-    if is_piped(console):
-        write_tsv(console, headers, rows)
-        return
-    widths = fitted_widths(headers, rows, console.width)
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], canvas: Canvas) -> Drawing:
+    """A table: drawn on a terminal, tab-separated in a pipe, a block a row when too narrow for columns."""
+    if canvas.piped:
+        return tab_separated(headers, rows)
+    widths = fitted_widths(headers, rows, canvas.width)
     if widths is None:
-        draw_row_blocks(console, headers, rows)
-        return
-    table = new_table(*headers)
-    for column, column_width in zip(table.columns, widths, strict=True):
-        column.width = column_width
-    for row in rows:
-        table.add_row(*(Text(value) for value in row))
-    console.print(table)
+        return row_blocks(headers, rows, canvas.width)
+    columns = tuple(Column(header, width=width) for header, width in zip(headers, widths, strict=True))
+    return [Grid(columns, tuple(tuple(map(Styled, row)) for row in rows))]
 
 
 def fitted_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[int] | None:
@@ -144,18 +104,14 @@ def fitted_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], width: 
     return [padded - pad for padded, pad in zip(widths, padding, strict=True)]
 
 
-def draw_row_blocks(console: Console, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+def row_blocks(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> Drawing:
     """For a screen too narrow for the table: each row its first cell, then the others under it."""
-    from rich.text import Text
-
-    from otscli.render.layout import hang, print_lines
-
-    lines: list[Text] = []
+    lines: Drawing = []
     for first, *rest in rows:
         body = " · ".join(f"{header}: {value}" for header, value in zip(headers[1:], rest, strict=True) if value)
-        lines.append(Text(first, style="bold"))
-        lines += hang(console, Text("  "), Text(body), 2)
-    print_lines(console, lines)
+        lines.append(Styled.of(first, "bold"))
+        lines += hang(Styled("  "), Styled(body), 2, width)
+    return lines
 
 
 def event_cells(event: Event, catalog: Catalog) -> dict[str, str]:
@@ -165,49 +121,50 @@ def event_cells(event: Event, catalog: Catalog) -> dict[str, str]:
             "Id": event.id}  # fmt: skip
 
 
-def draw_events(console: Console, events: Sequence[Event], catalog: Catalog) -> None:
+def events(chosen: Sequence[Event], catalog: Catalog, canvas: Canvas) -> Drawing:
+    """`ots list`: a row an event, as many columns as the width allows."""
+    if not chosen:
+        return []
+    if canvas.piped:
+        rows = [[event_cells(event, catalog)[header] for header in EVENT_HEADERS] for event in chosen]
+        return tab_separated(EVENT_HEADERS, rows)
+    layout = table_layout(chosen, canvas.width)
+    if layout == "lines":
+        return event_lines(chosen, catalog, canvas.width)
+    return [events_grid(chosen, catalog, layout)]
 
-    if not events:
-        return
-    if is_piped(console):
-        headers = ("Date", "Event", "Kind", "Place", "Id")
-        write_tsv(console, headers, [[event_cells(event, catalog)[h] for h in headers] for event in events])
-    elif table_layout(events, console.width) != "lines":
-        console.print(events_table(events, catalog, console.width))
-    else:
-        draw_event_lines(console, events, catalog)
 
-
-def draw_organs(console: Console, catalog: Catalog) -> None:
+def organs(catalog: Catalog, canvas: Canvas) -> Drawing:
     counts = Counter(organ_id for event in catalog.events for organ_id in event.organs)
     rows = [(organ.id, organ.name, organ.kind, str(counts[organ.id])) for organ in catalog.organs]
-    show(console, ("Id", "Name", "Kind", "Events"), rows)
+    return table(("Id", "Name", "Kind", "Events"), rows, canvas)
 
 
-def draw_states(console: Console, catalog: Catalog) -> None:
+def states(catalog: Catalog, canvas: Canvas) -> Drawing:
     rows = []
     for state in catalog.states:
         count = sum(1 for event in catalog.events if state.id in catalog.states_involved(event))
         rows.append((state.id, state.name, current_status(state), str(count)))
-    show(console, ("Id", "Name", "Status", "Events"), rows)
+    return table(("Id", "Name", "Status", "Events"), rows, canvas)
 
 
-def draw_cities(console: Console, catalog: Catalog) -> None:
+def cities(catalog: Catalog, canvas: Canvas) -> Drawing:
     counts = Counter(event.city for event in catalog.events)
     rows = [(city.id, city.name, catalog.state_by_id[city.state].name, str(counts[city.id])) for city in catalog.cities]
-    show(console, ("Id", "Name", "State", "Events"), rows)
+    return table(("Id", "Name", "State", "Events"), rows, canvas)
 
 
-def draw_sources(console: Console, catalog: Catalog) -> None:
+def sources(catalog: Catalog, canvas: Canvas) -> Drawing:
     counts = Counter(source_id for event in catalog.events for source_id in event.sources)
     rows = [(source.id, source.title, source.publisher or "", str(source.date or ""), str(counts[source.id]))
             for source in catalog.sources]  # fmt: skip
-    show(console, ("Id", "Title", "Publisher", "Date", "Events"), rows)
+    return table(("Id", "Title", "Publisher", "Date", "Events"), rows, canvas)
 
 
-def draw_chosen_fields(console: Console, events: Sequence[Event], fields: Sequence[str]) -> None:
+def chosen_fields(events: Sequence[Event], fields: Sequence[str], canvas: Canvas) -> Drawing:
     """`ots list --fields a,b`: a column per field, the values as CSV writes them."""
     from otscli.render.csvfile import plain_cell
     from otscli.render.json_output import records
 
-    show(console, fields, [[plain_cell(name, value) for name, value in row.items()] for row in records(events, fields)])
+    rows = [[plain_cell(name, value) for name, value in row.items()] for row in records(events, fields)]
+    return table(fields, rows, canvas)

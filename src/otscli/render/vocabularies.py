@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 from otscli.models import KINDS, STATUSES, Catalog, kind_label
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
+    from otscli.render.drawing import Canvas, Drawing
     from otscli.render.output_types import Vocabularies, VocabularyValue
 
 
@@ -28,9 +27,9 @@ def collect(catalog: Catalog) -> Vocabularies:
     }
 
 
-def draw(console: Console, found: Vocabularies) -> None:
-    from otscli.render.tables import show
+def drawing(found: Vocabularies, canvas: Canvas) -> Drawing:
+    from otscli.render.tables import table
 
     listed = {"kinds": found["kinds"], "statuses": found["statuses"], "tags": found["tags"]}
     rows = [(name, item["value"], str(item["events"])) for name, items in listed.items() for item in items]
-    show(console, ("Filter", "Value", "Events"), rows)
+    return table(("Filter", "Value", "Events"), rows, canvas)
