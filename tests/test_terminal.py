@@ -167,8 +167,9 @@ def test_every_shell_has_a_script(shell: str) -> None:
     st.text(alphabet=st.sampled_from("ab cdefgh  İəşğü–·XYZ0123456789-"), min_size=1, max_size=160).filter(str.strip),
     st.integers(20, 200),
 )
-def test_the_piped_timeline_wraps_exactly_as_rich_does(title: str, columns: int) -> None:
-    """The plain timeline is made without rich; whatever the title and width, it must be rich's text."""
+def test_the_piped_timeline_is_the_coloured_one_without_its_colour(title: str, columns: int) -> None:
+    """A pipe gets the drawing's text without rich; a terminal in colour gets it through rich: whatever the title
+    and width, the characters must be the same."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "wrap.toml"
         path.write_text(f'[[event]]\nid = "2021-wrap"\ndate = "2021"\ntitle = {json.dumps(title)}\n'
