@@ -60,3 +60,30 @@ def test_different_records_hash_apart() -> None:
 
     events = store.load(cache=False).events
     assert len({hash(event) for event in events[:50]}) == 50
+
+
+def test_a_record_made_in_code_takes_keywords_fills_defaults_checks_itself_and_stays_unchanged() -> None:
+    """Records are made by keyword, as frozen dataclasses are: defaults filled (a fresh tuple or list each time),
+    unknown or missing keywords refused, `__post_init__` run, and no field assigned or deleted afterwards."""
+    import dataclasses
+
+    from otscli.dates import PartialDate
+    from otscli.models import Catalog, Event
+
+    made = Event(id="x", date=PartialDate.parse("2020-05"), title="T", kind="summit", sources=("s",))
+    assert (made.status, made.states, made.end, made.summary) == ("held", (), None, "")
+    assert dataclasses.replace(made, title="U").title == "U" and dataclasses.replace(made) == made
+    with pytest.raises(dataclasses.FrozenInstanceError, match="'title'"):
+        made.title = "V"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError, match="'title'"):
+        del made.title  # type: ignore[misc]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+        Event(id="x", date=PartialDate.parse("2020"), title="T", kind="summit", sources=("s",), colour="red")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="missing keyword argument 'title'"):
+        Event(id="x", date=PartialDate.parse("2020"), kind="summit", sources=("s",))  # type: ignore[call-arg]
+    with pytest.raises(ValueError, match="before date"):
+        Event(id="x", date=PartialDate.parse("2020"), end=PartialDate.parse("2019"), title="T", kind="summit",
+              sources=("s",))  # fmt: skip
+    first, second = Catalog(), Catalog()
+    assert first == second and first.events is not second.events  # each its own list
+    assert Catalog(files=("a.toml",)).files == ("a.toml",) and first != Catalog(files=("a.toml",))

@@ -9,9 +9,9 @@ carry the constraints and build their pydantic schema only when pydantic asks fo
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import MISSING, FrozenInstanceError, dataclass, field
 from functools import cached_property
-from typing import Annotated, Any, ClassVar, Literal, get_args
+from typing import Annotated, Any, ClassVar, Literal, TypeVar, dataclass_transform, get_args
 
 from otscli.dates import PartialDate, display_span
 from otscli.field_types import Count, Flag, Id, Language, Latitude, Line, Longitude, Ordinal, Prose, Url, rules
@@ -55,20 +55,43 @@ OrganKind = Literal["principal", "related", "mechanism", "predecessor"]
 MembershipStatus = Literal["founding-member", "member", "observer"]
 
 
-class Record:
-    """What every record shares: pydantic's settings, and equality, hashing and repr by field values.
+class Frozen:
+    """Fields set once, when made: `__init__` by keyword, then no assignment; equality, hashing and repr by field
+    values, as a frozen dataclass has them.
 
-    Dataclass strict mode would refuse TOML's tables, so strictness is on the field types above. Every JSON key
-    is always present: the output schema marks them required. The records are declared `eq=False, repr=False`
-    and get these three methods from here, as the dataclass would write them: generating them for every record
-    class took 2 ms of every start of ots.
+    The classes get these methods from here rather than from `dataclass`, which writes and compiles each of them
+    for every class: for the ten classes of this module that was a third of what ots itself does when it
+    starts. `frozen_record` declares them to type checkers as the frozen, keyword-only dataclasses they are.
     """
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = {
-        "extra": "forbid",
-        "json_schema_serialization_defaults_required": True,
-    }
-    __dataclass_fields__: ClassVar[dict[str, Any]]  # set on each record class by @dataclass
+    __dataclass_fields__: ClassVar[dict[str, Any]]  # set on each class by `frozen_record`
+
+    def __init__(self, **values: Any) -> None:
+        fields = self.__dataclass_fields__
+        unknown = [name for name in values if name not in fields or not fields[name].init]
+        if unknown:
+            raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument {unknown[0]!r}")
+        for name, declared in fields.items():
+            if name in values:
+                value = values[name]
+            elif declared.default is not MISSING:
+                value = declared.default
+            elif declared.default_factory is not MISSING:
+                value = declared.default_factory()
+            elif declared.init:
+                raise TypeError(f"{type(self).__name__}() missing keyword argument {name!r}")
+            else:
+                continue
+            object.__setattr__(self, name, value)
+        post_init = getattr(self, "__post_init__", None)
+        if post_init is not None:
+            post_init()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def _values(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in self.__dataclass_fields__)
@@ -76,7 +99,7 @@ class Record:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return isinstance(other, Record) and self._values() == other._values()
+        return isinstance(other, Frozen) and self._values() == other._values()
 
     def __hash__(self) -> int:
         return hash(self._values())
@@ -88,7 +111,30 @@ class Record:
         return f"{type(self).__qualname__}({fields})"
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+Declared = TypeVar("Declared")
+
+
+@dataclass_transform(kw_only_default=True, frozen_default=True, eq_default=False, field_specifiers=(field,))
+def frozen_record(declared: type[Declared]) -> type[Declared]:
+    """`declared` (a subclass of `Frozen`) as a dataclass: its fields known to pydantic and to `dataclasses`, its
+    methods those of `Frozen`."""
+    return dataclass(declared, init=False, repr=False, eq=False, kw_only=True)
+
+
+class Record(Frozen):
+    """What every record of the data shares: pydantic's settings.
+
+    Dataclass strict mode would refuse TOML's tables, so strictness is on the field types above. Every JSON key
+    is always present: the output schema marks them required.
+    """
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid",
+        "json_schema_serialization_defaults_required": True,
+    }
+
+
+@frozen_record
 class Dispute(Record):
     """Another value a source gives for one field of an event."""
 
@@ -98,7 +144,7 @@ class Dispute(Record):
     note: Prose = ""
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_record
 class Event(Record):
     """One dated happening: a summit, a meeting, an agreement signed, a member admitted."""
 
@@ -161,7 +207,7 @@ class Event(Record):
         return bool(self.disputed)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_record
 class Source(Record):
     """A publication that events cite."""
 
@@ -175,7 +221,7 @@ class Source(Record):
     note: Prose = ""
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_record
 class Organ(Record):
     """A body of the organization, a related body or a predecessor, that events belong to."""
 
@@ -186,7 +232,7 @@ class Organ(Record):
     summary: Prose = ""
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_record
 class Membership(Record):
     """A state's standing in the organization from a date, and until one."""
 
@@ -202,7 +248,7 @@ DATE_FIELDS = frozenset({"date", "end", "since", "until", "as_of"})
 NESTED_RECORDS: dict[str, type[Record]] = {"disputed": Dispute, "membership": Membership}
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_record
 class State(Record):
     """A state, member or observer, with its membership over time."""
 
@@ -215,7 +261,7 @@ class State(Record):
 Qualifier = Literal["exactly", "at least", "more than"]
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_record
 class City(Record):
     """A city where events took place, in a state, with its coordinates where a source gives them."""
 
@@ -228,7 +274,7 @@ class City(Record):
     location_source: Id | None = None  # the source that gives lat and lon
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_record
 class Claim(Record):
     """A count that a source gives of a series of events (for example "11 meetings by 2015"), so that the record
     can say what it lacks."""
@@ -247,7 +293,7 @@ class Claim(Record):
     note: Prose = ""
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@frozen_record
 class DataFile(Record):
     """One TOML file as written: every table is optional, `format` defaults to 1."""
 
@@ -261,8 +307,8 @@ class DataFile(Record):
     claim: list[Claim] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Catalog:
+@frozen_record
+class Catalog(Frozen):
     """Everything loaded and checked, merged from all files; events sorted by interval, then id."""
 
     sources: list[Source] = field(default_factory=list)
