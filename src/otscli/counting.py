@@ -7,9 +7,9 @@ import contextlib
 import datetime as dt
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal, NamedTuple, get_args
 
+from otscli.frozen import Frozen, frozen_record
 from otscli.models import Catalog, Event
 from otscli.names import fold
 
@@ -17,8 +17,8 @@ Grouping = Literal["year", "organ", "city", "state", "kind"]
 GROUPINGS: tuple[Grouping, ...] = get_args(Grouping)
 
 
-@dataclass(frozen=True)
-class Count:
+@frozen_record(kw_only=False)
+class Count(Frozen):
     """How many events share one value of a grouping; `key` is None for events without one."""
 
     key: str | None

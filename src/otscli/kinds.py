@@ -6,14 +6,14 @@ from KINDS; adding a kind of record is one line here, its record type in otscli.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from otscli.frozen import Frozen, frozen_record
 from otscli.models import City, Claim, Event, Organ, Source, State
 
 
-@dataclass(frozen=True)
-class Reference:
+@frozen_record(kw_only=False)
+class Reference(Frozen):
     """A field of a record that holds the id of another record: `path` from the record to the ids (through
     nested records, such as an event's `disputed`), the table they name, and the field named in a message."""
 
@@ -31,8 +31,8 @@ def refers(path: str, target: str, shown: str | None = None) -> Reference:
     return Reference(parts, target, shown or parts[0])
 
 
-@dataclass(frozen=True)
-class Kind:
+@frozen_record(kw_only=False)
+class Kind(Frozen):
     """One kind of record: its TOML table (`[[event]]`), its plural (the Catalog attribute, the listing command,
     the JSON key of a list), its record type, whether it has a name and aliases that find it, and its references.
     """

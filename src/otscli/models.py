@@ -9,12 +9,13 @@ carry the constraints and build their pydantic schema only when pydantic asks fo
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import MISSING, FrozenInstanceError, dataclass, field
+from dataclasses import field
 from functools import cached_property
-from typing import Annotated, Any, ClassVar, Literal, TypeVar, dataclass_transform, get_args
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from otscli.dates import PartialDate, display_span
 from otscli.field_types import Count, Flag, Id, Language, Latitude, Line, Longitude, Ordinal, Prose, Url, rules
+from otscli.frozen import Frozen, frozen_record
 
 Kind = Literal[
     "summit",
@@ -53,72 +54,6 @@ KIND_LABELS: tuple[str, ...] = (
 )
 OrganKind = Literal["principal", "related", "mechanism", "predecessor"]
 MembershipStatus = Literal["founding-member", "member", "observer"]
-
-
-class Frozen:
-    """Fields set once, when made: `__init__` by keyword, then no assignment; equality, hashing and repr by field
-    values, as a frozen dataclass has them.
-
-    The classes get these methods from here rather than from `dataclass`, which writes and compiles each of them
-    for every class: for the ten classes of this module that was a third of what ots itself does when it
-    starts. `frozen_record` declares them to type checkers as the frozen, keyword-only dataclasses they are.
-    """
-
-    __dataclass_fields__: ClassVar[dict[str, Any]]  # set on each class by `frozen_record`
-
-    def __init__(self, **values: Any) -> None:
-        fields = self.__dataclass_fields__
-        unknown = [name for name in values if name not in fields or not fields[name].init]
-        if unknown:
-            raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument {unknown[0]!r}")
-        for name, declared in fields.items():
-            if name in values:
-                value = values[name]
-            elif declared.default is not MISSING:
-                value = declared.default
-            elif declared.default_factory is not MISSING:
-                value = declared.default_factory()
-            elif declared.init:
-                raise TypeError(f"{type(self).__name__}() missing keyword argument {name!r}")
-            else:
-                continue
-            object.__setattr__(self, name, value)
-        post_init = getattr(self, "__post_init__", None)
-        if post_init is not None:
-            post_init()
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return isinstance(other, Frozen) and self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(
-            f"{name}={value!r}" for name, value in zip(self.__dataclass_fields__, self._values(), strict=True)
-        )
-        return f"{type(self).__qualname__}({fields})"
-
-
-Declared = TypeVar("Declared")
-
-
-@dataclass_transform(kw_only_default=True, frozen_default=True, eq_default=False, field_specifiers=(field,))
-def frozen_record(declared: type[Declared]) -> type[Declared]:
-    """`declared` (a subclass of `Frozen`) as a dataclass: its fields known to pydantic and to `dataclasses`, its
-    methods those of `Frozen`."""
-    return dataclass(declared, init=False, repr=False, eq=False, kw_only=True)
 
 
 class Record(Frozen):
