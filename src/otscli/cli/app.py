@@ -24,7 +24,7 @@ from otscli.errors import DataError, OtsError, UsageError, printable
 
 if TYPE_CHECKING:
     from otscli.models import Catalog
-    from otscli.render.console import Display
+    from otscli.render.display import Display
 
 
 class Boundary(TyperGroup):
@@ -281,10 +281,10 @@ def root(
     ] = False,
 ) -> None:
     from otscli.criteria import choose
-    from otscli.render import console
+    from otscli.render.display import COLOUR_CHOICES, Display
 
     choice = choose("--color value", colour, ("auto", "always", "never"))
-    display = console.Display(colour=console.COLOUR_CHOICES[choice], pager=not no_pager)
+    display = Display(colour=COLOUR_CHOICES[choice], pager=not no_pager)
     ctx.obj = Session(list(data or []), display, bundled=not no_bundled, user=not no_user_data, cache=not no_cache)
     if ctx.invoked_subcommand is None:  # a bare `ots`: its help, as `ots --help` prints it
         typer.echo(ctx.get_help())

@@ -95,7 +95,7 @@ def groupings() -> Sequence[str]:
 
 
 def colour_choices() -> Sequence[str]:
-    from otscli.render.console import COLOUR_CHOICES
+    from otscli.render.display import COLOUR_CHOICES
 
     return list(COLOUR_CHOICES)
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
@@ -39,9 +38,7 @@ def timeline(ctx: typer.Context, filters: Criteria, listing: Listing) -> None:
     \b
     Example: ots timeline --since 2019 --organ CHS
     """
-    from otscli.render import timeline as drawn
-
-    list_events(ctx, filters, listing, Shown(draw=drawn.drawing))
+    list_events(ctx, filters, listing, Shown(draw=timeline_of()))
 
 
 @command(APPS, "list")
@@ -52,9 +49,7 @@ def list_(ctx: typer.Context, filters: Criteria, listing: Listing) -> None:
     \b
     Example: ots list --year 2022 --kind summit --fields date,title,city
     """
-    from otscli.render import tables
-
-    list_events(ctx, filters, listing, Shown(draw=tables.events, is_table=True))
+    list_events(ctx, filters, listing, Shown(draw=table_of_events, is_table=True))
 
 
 @command(APPS, "next")
@@ -67,10 +62,8 @@ def next_(ctx: typer.Context, filters: Criteria, listing: Listing) -> None:
     left out (`ots list --status planned` shows them, marked).
     Example: ots next --organ CHS
     """
-    from otscli.render import timeline as drawn
-
     ahead = filters._replace(since=filters.since or "today", statuses=filters.statuses or ("planned",))
-    list_events(ctx, ahead, listing, Shown(draw=drawn.drawing))
+    list_events(ctx, ahead, listing, Shown(draw=timeline_of()))
 
 
 @command(APPS, "search")
@@ -87,19 +80,36 @@ def search(
     "Quoted words" must stand together; a state's, organ's or city's name finds its other names too.
     Example: ots search '"vision 2040" Turkey'
     """
-    from otscli.render import timeline as drawn
-
     if not text.strip():
         raise UsageError("empty search text")
     words = [phrase or word for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text)]
-    draw = functools.partial(drawn.drawing, highlight=words)
-    list_events(ctx, filters, listing, Shown(draw=draw), text=text)
+    list_events(ctx, filters, listing, Shown(draw=timeline_of(highlight=words)), text=text)
+
+
+DrawEvents = Callable[[list["Event"], "Catalog", "Canvas"], "Drawing"]
+
+
+def timeline_of(highlight: Sequence[str] = ()) -> DrawEvents:
+    """The timeline renderer, imported only if something is drawn: JSON needs none."""
+
+    def draw(events: list[Event], catalog: Catalog, canvas: Canvas) -> Drawing:
+        from otscli.render import timeline
+
+        return timeline.drawing(events, catalog, canvas, highlight)
+
+    return draw
+
+
+def table_of_events(events: list[Event], catalog: Catalog, canvas: Canvas) -> Drawing:
+    from otscli.render import tables
+
+    return tables.events(events, catalog, canvas)
 
 
 class Shown(NamedTuple):
     """How a listing draws its events, when it draws them."""
 
-    draw: Callable[[list[Event], Catalog, Canvas], Drawing]
+    draw: DrawEvents
     is_table: bool = False
 
 

@@ -5,7 +5,6 @@ made from one table of what differs."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
@@ -19,6 +18,7 @@ from otscli.kinds import BY_TABLE, Kind
 
 if TYPE_CHECKING:
     from otscli.models import Catalog, Event
+    from otscli.render.drawing import Canvas, Drawing
 
 APPS: dict[str, typer.Typer] = {}
 
@@ -40,17 +40,11 @@ def show(
     """
     from otscli.query import find_event
     from otscli.render import json_output as json_out
-    from otscli.render import pages
 
     catalog = session(ctx).catalog()
     event = find_event(catalog, event_id)
-    output(
-        session(ctx).display,
-        json,
-        pager,
-        lambda: json_out.event_page(event, catalog),
-        lambda canvas: pages.event_page(event, catalog, canvas),
-    )
+    output(session(ctx).display, json, pager, lambda: json_out.event_page(event, catalog),
+           event_page_of(event, catalog))  # fmt: skip
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -127,6 +121,29 @@ REGISTRIES = (
 )  # fmt: skip
 
 
+def event_page_of(event: Event, catalog: Catalog) -> Callable[[Canvas], Drawing]:
+    """The page of one event, its renderer imported only if it is drawn: JSON needs none."""
+
+    def draw(canvas: Canvas) -> Drawing:
+        from otscli.render import pages
+
+        return pages.event_page(event, catalog, canvas)
+
+    return draw
+
+
+def page_of(kind: str, record: Any, events: list[Event], catalog: Catalog) -> Callable[[Canvas], Drawing]:
+    """The page of an organ, state, city or source (`render.pages.<kind>_page`), imported only if it is drawn."""
+
+    def draw(canvas: Canvas) -> Drawing:
+        from otscli.render import pages
+
+        page: Callable[[Any, list[Event], Catalog, Canvas], Drawing] = getattr(pages, f"{kind}_page")
+        return page(record, events, catalog, canvas)
+
+    return draw
+
+
 def lookup_command(registry: Registry) -> Callable[..., None]:
     def lookup(
         ctx: typer.Context,
@@ -137,7 +154,6 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
     ) -> None:
         from otscli import query
         from otscli.render import json_output as json_out
-        from otscli.render import pages
 
         catalog = session(ctx).catalog()
         found = getattr(query, f"find_{registry.one}")(catalog, name)
@@ -145,7 +161,6 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
         if filters != NO_FILTERS:
             wanted = filters.resolve(catalog)
             events = [event for event in events if wanted.matches(event, catalog)]
-        page = getattr(pages, f"{registry.one}_page")
 
         def data() -> dict[str, Any]:
             listed = json_out.records(events)
@@ -155,8 +170,7 @@ def lookup_command(registry: Registry) -> Callable[..., None]:
             return {registry.one: json_out.record(found), "events": listed}
 
         nothing = None if events else NOTHING_MATCHES
-        draw = functools.partial(page, found, events, catalog)
-        output(session(ctx).display, json, pager, data, draw, nothing=nothing)
+        output(session(ctx).display, json, pager, data, page_of(registry.one, found, events, catalog), nothing=nothing)
 
     lookup.__doc__ = registry.one_help
     # Set here rather than written in the signature: the argument's help is this registry's, a closure value.

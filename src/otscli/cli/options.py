@@ -14,7 +14,7 @@ import typer
 from otscli.criteria import Criteria
 
 if TYPE_CHECKING:
-    from otscli.render.console import Display
+    from otscli.render.display import Display
     from otscli.render.drawing import Canvas, Drawing
 
 Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help="Events ending on or after DATE.")]

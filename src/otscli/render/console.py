@@ -8,7 +8,9 @@ import shutil
 import signal
 import subprocess
 import sys
-from typing import IO, TYPE_CHECKING, Literal, NamedTuple
+from typing import IO, TYPE_CHECKING
+
+from otscli.render.display import Display
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -16,15 +18,6 @@ if TYPE_CHECKING:
     from otscli.render.drawing import Canvas, Drawing
 
 PIPE_WIDTH = 10_000  # wide enough that nothing is wrapped or cut when the output is not a terminal
-ColourChoice = Literal["auto", "always", "never"]
-COLOUR_CHOICES: dict[str, ColourChoice] = {"auto": "auto", "always": "always", "never": "never"}
-
-
-class Display(NamedTuple):
-    """What the global options chose for drawing, made once a run by the command line and handed to what draws."""
-
-    colour: ColourChoice = "auto"
-    pager: bool = True
 
 
 def make_console(display: Display, file: IO[str] | None = None) -> Console:
