@@ -29,10 +29,7 @@ class Canvas(NamedTuple):
     unicode: bool = True
 
 
-class Span(NamedTuple):
-    start: int
-    end: int
-    style: Style
+Span = tuple[int, int, Style]  # start, end, style: plain tuples, made by the thousand for a long timeline
 
 
 class Styled(NamedTuple):
@@ -43,7 +40,7 @@ class Styled(NamedTuple):
 
     @classmethod
     def of(cls, text: str, style: Style = "") -> Styled:
-        return cls(text, (Span(0, len(text), style),) if style and text else ())
+        return cls(text, ((0, len(text), style),) if style and text else ())
 
     @classmethod
     def assemble(cls, *parts: str | tuple[str, Style] | Styled) -> Styled:
@@ -52,28 +49,44 @@ class Styled(NamedTuple):
         spans: list[Span] = []
         offset = 0
         for part in parts:
-            piece = part if isinstance(part, Styled) else Styled.of(part) if isinstance(part, str) else Styled.of(*part)
-            texts.append(piece.plain)
-            spans += [Span(span.start + offset, span.end + offset, span.style) for span in piece.spans]
-            offset += len(piece.plain)
+            if isinstance(part, str):
+                text = part
+            elif isinstance(part, Styled):
+                text = part.plain
+                spans += [(start + offset, end + offset, style) for start, end, style in part.spans]
+            else:
+                text, style = part
+                if style and text:
+                    spans.append((offset, offset + len(text), style))
+            texts.append(text)
+            offset += len(text)
         return cls("".join(texts), tuple(spans))
+
+    def after(self, margin: str) -> Styled:
+        """The text with `margin` (unstyled) before it."""
+        shift = len(margin)
+        return Styled(
+            margin + self.plain, tuple((start + shift, end + shift, style) for start, end, style in self.spans)
+        )
 
     def cut(self, begin: int, end: int) -> Styled:
         """The text from `begin` to `end`, each style kept over what of it falls there."""
-        spans = (Span(max(span.start, begin) - begin, min(span.end, end) - begin, span.style) for span in self.spans)
-        return Styled(self.plain[begin:end], tuple(span for span in spans if span.start < span.end))
+        spans = tuple((max(start, begin) - begin, min(stop, end) - begin, style)
+                      for start, stop, style in self.spans if max(start, begin) < min(stop, end))  # fmt: skip
+        return Styled(self.plain[begin:end], spans)
 
     def rstrip(self) -> Styled:
-        stripped = self.plain.rstrip()
-        return self if len(stripped) == len(self.plain) else self.cut(0, len(stripped))
+        if not self.plain[-1:].isspace():
+            return self
+        return self.cut(0, len(self.plain.rstrip()))
 
     def styled(self, style: Style, start: int, end: int) -> Styled:
-        return self._replace(spans=(*self.spans, Span(start, end, style)))
+        return Styled(self.plain, (*self.spans, (start, end, style)))
 
     def highlighted(self, pattern: re.Pattern[str], style: Style) -> Styled:
         """Each non-empty match of `pattern` given `style` as well."""
-        found = [Span(match.start(), match.end(), style) for match in pattern.finditer(self.plain) if match.group()]
-        return self._replace(spans=self.spans + tuple(found))
+        found = [(match.start(), match.end(), style) for match in pattern.finditer(self.plain) if match.group()]
+        return Styled(self.plain, self.spans + tuple(found))
 
     def tabs_expanded(self, size: int, measure: Measure) -> Styled:
         """Each tab as spaces to the next stop, `size` columns apart, counted from the line's start; a style over a
@@ -91,8 +104,7 @@ class Styled(NamedTuple):
             length += len(character)
             column = 0 if character == "\n" else column + measure(character)
         moved.append(length)
-        spans = tuple(Span(moved[span.start], moved[span.end], span.style) for span in self.spans)
-        return Styled("".join(pieces), spans)
+        return Styled("".join(pieces), tuple((moved[start], moved[end], style) for start, end, style in self.spans))
 
 
 class Column(NamedTuple):
@@ -126,7 +138,7 @@ def rich_text(line: Styled) -> Text:
     from rich.text import Span as RichSpan
     from rich.text import Text
 
-    return Text(line.plain, spans=[RichSpan(*span) for span in line.spans])
+    return Text(line.plain, spans=[RichSpan(start, end, style) for start, end, style in line.spans])
 
 
 def rich_table(grid: Grid) -> Table:

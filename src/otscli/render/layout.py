@@ -51,12 +51,11 @@ def hang(head: Styled, body: Styled, indent: int, width: int) -> list[Styled]:
     body = body.tabs_expanded(TAB_SIZE, measure)
     laid = plan(head.plain, body.plain, indent, width, measure)
     pieces = [body.cut(begin, end) for begin, end in laid.body]
-    margin = Styled(" " * laid.indent)
+    margin = " " * laid.indent
     if laid.stacked:
-        lines = [*(head.cut(begin, end) for begin, end in laid.head),
-                 *(Styled.assemble(margin, piece) for piece in pieces)]  # fmt: skip
+        lines = [*(head.cut(begin, end) for begin, end in laid.head), *(piece.after(margin) for piece in pieces)]
     else:
-        lines = [Styled.assemble(head if number == 0 else margin, piece) for number, piece in enumerate(pieces)]
+        lines = [Styled.assemble(head, pieces[0]), *(piece.after(margin) for piece in pieces[1:])]
     return [line.rstrip() for line in lines]
 
 
