@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Any, ClassVar, Literal, get_args
+from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar, get_args
 
 from otscli.dates import PartialDate, display_span
 from otscli.field_types import Count, Flag, Id, Language, Latitude, Line, Longitude, Ordinal, Prose, Url, rules
@@ -261,6 +261,25 @@ class DataFile(Record):
     claim: list[Claim] = field(default_factory=list)
 
 
+IndexedRecord = TypeVar("IndexedRecord")
+
+
+class IdIndex(Generic[IndexedRecord]):
+    """A Catalog's records of one table by id, built on first use and then kept in the catalog, as
+    functools.cached_property keeps a value (unannotated in the class, so no dataclass field)."""
+
+    def __init__(self, table: str) -> None:
+        self.table = table
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, catalog: Catalog, owner: type | None = None) -> dict[str, IndexedRecord]:
+        index = {record.id: record for record in getattr(catalog, self.table)}
+        catalog.__dict__[self.name] = index  # found before this descriptor from now on
+        return index
+
+
 @dataclass(frozen=True, kw_only=True)
 class Catalog:
     """Everything loaded and checked, merged from all files; events sorted by interval, then id."""
@@ -274,29 +293,12 @@ class Catalog:
     as_of: PartialDate | None = None  # the earliest `as_of` of the files: the record is checked up to that day
     files: tuple[str, ...] = ()  # the data files read, as their names are shown, bundled first
 
-    @cached_property
-    def source_by_id(self) -> dict[str, Source]:
-        return {source.id: source for source in self.sources}
-
-    @cached_property
-    def organ_by_id(self) -> dict[str, Organ]:
-        return {organ.id: organ for organ in self.organs}
-
-    @cached_property
-    def state_by_id(self) -> dict[str, State]:
-        return {state.id: state for state in self.states}
-
-    @cached_property
-    def city_by_id(self) -> dict[str, City]:
-        return {city.id: city for city in self.cities}
-
-    @cached_property
-    def event_by_id(self) -> dict[str, Event]:
-        return {event.id: event for event in self.events}
-
-    @cached_property
-    def claim_by_id(self) -> dict[str, Claim]:
-        return {claim.id: claim for claim in self.claims}
+    source_by_id = IdIndex[Source]("sources")
+    organ_by_id = IdIndex[Organ]("organs")
+    state_by_id = IdIndex[State]("states")
+    city_by_id = IdIndex[City]("cities")
+    event_by_id = IdIndex[Event]("events")
+    claim_by_id = IdIndex[Claim]("claims")
 
     @cached_property
     def parts_by_meeting(self) -> dict[str, list[Event]]:
