@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar, get_args
+from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar, dataclass_transform, get_args
 
 from otscli.dates import PartialDate, display_span
 from otscli.field_types import Count, Flag, Id, Language, Latitude, Line, Longitude, Ordinal, Prose, Url, rules
@@ -55,12 +55,14 @@ OrganKind = Literal["principal", "related", "mechanism", "predecessor"]
 MembershipStatus = Literal["founding-member", "member", "observer"]
 
 
+@dataclass_transform(frozen_default=True, kw_only_default=True, eq_default=False, field_specifiers=(field,))
 class Record:
-    """What every record shares: pydantic's settings, and equality, hashing and repr by field values.
+    """What every record shares: each record class is made a frozen dataclass with keyword-only fields as it is
+    declared; pydantic's settings; and equality, hashing and repr by field values.
 
     Dataclass strict mode would refuse TOML's tables, so strictness is on the field types above. Every JSON key
-    is always present: the output schema marks them required. The records are declared `eq=False, repr=False`
-    and get these three methods from here, as the dataclass would write them: generating them for every record
+    is always present: the output schema marks them required. The records are made `eq=False, repr=False` and
+    get these three methods from here, as the dataclass would write them: generating them for every record
     class took 2 ms of every start of ots.
     """
 
@@ -68,7 +70,11 @@ class Record:
         "extra": "forbid",
         "json_schema_serialization_defaults_required": True,
     }
-    __dataclass_fields__: ClassVar[dict[str, Any]]  # set on each record class by @dataclass
+    __dataclass_fields__: ClassVar[dict[str, Any]]  # set on each record class by __init_subclass__
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        dataclass(frozen=True, kw_only=True, eq=False, repr=False)(cls)
 
     def _values(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in self.__dataclass_fields__)
@@ -88,7 +94,6 @@ class Record:
         return f"{type(self).__qualname__}({fields})"
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Dispute(Record):
     """Another value a source gives for one field of an event."""
 
@@ -98,7 +103,6 @@ class Dispute(Record):
     note: Prose = ""
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Event(Record):
     """One dated happening: a summit, a meeting, an agreement signed, a member admitted."""
 
@@ -161,7 +165,6 @@ class Event(Record):
         return bool(self.disputed)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Source(Record):
     """A publication that events cite."""
 
@@ -175,7 +178,6 @@ class Source(Record):
     note: Prose = ""
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Organ(Record):
     """A body of the organization, a related body or a predecessor, that events belong to."""
 
@@ -186,7 +188,6 @@ class Organ(Record):
     summary: Prose = ""
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Membership(Record):
     """A state's standing in the organization from a date, and until one."""
 
@@ -202,7 +203,6 @@ DATE_FIELDS = frozenset({"date", "end", "since", "until", "as_of"})
 NESTED_RECORDS: dict[str, type[Record]] = {"disputed": Dispute, "membership": Membership}
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class State(Record):
     """A state, member or observer, with its membership over time."""
 
@@ -215,7 +215,6 @@ class State(Record):
 Qualifier = Literal["exactly", "at least", "more than"]
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class City(Record):
     """A city where events took place, in a state, with its coordinates where a source gives them."""
 
@@ -228,7 +227,6 @@ class City(Record):
     location_source: Id | None = None  # the source that gives lat and lon
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Claim(Record):
     """A count that a source gives of a series of events (for example "11 meetings by 2015"), so that the record
     can say what it lacks."""
@@ -247,7 +245,6 @@ class Claim(Record):
     note: Prose = ""
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class DataFile(Record):
     """One TOML file as written: every table is optional, `format` defaults to 1."""
 
