@@ -60,3 +60,38 @@ def test_different_records_hash_apart() -> None:
 
     events = store.load(cache=False).events
     assert len({hash(event) for event in events[:50]}) == 50
+
+
+def test_every_record_is_frozen_and_takes_its_fields_by_name() -> None:
+    """Record makes each record class a frozen dataclass with keyword-only fields: a checked record never
+    changes, and no field can be given by position."""
+    import dataclasses
+
+    from otscli import store
+    from otscli.kinds import KINDS
+    from otscli.models import DataFile, Dispute, Membership
+
+    catalog = store.load(cache=False)
+    records = [getattr(catalog, kind.plural)[0] for kind in KINDS]
+    records += [next(state for state in catalog.states if state.membership).membership[0]]
+    records += [next(event for event in catalog.events if event.disputed).disputed[0], DataFile()]
+    every_type = {kind.record_type for kind in KINDS} | {Membership, Dispute, DataFile}
+    assert {type(record) for record in records} == every_type
+    for record in records:
+        fields = dataclasses.fields(record)
+        assert all(field.kw_only for field in fields), type(record)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(record, fields[0].name, None)
+    with pytest.raises(TypeError):
+        Dispute("date", "2019", "a-source")  # type: ignore[call-arg]
+
+
+def test_the_catalog_finds_every_record_by_id_and_builds_each_index_once() -> None:
+    from otscli import store
+    from otscli.kinds import KINDS
+
+    catalog = store.load(cache=False)
+    for kind in KINDS:
+        records, index = getattr(catalog, kind.plural), getattr(catalog, kind.index)
+        assert len(index) == len(records) and all(index[record.id] is record for record in records), kind.table
+        assert getattr(catalog, kind.index) is index, kind.table  # kept from the first use, not built again
