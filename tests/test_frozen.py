@@ -9,6 +9,7 @@ import pytest
 from otscli.counting import Count
 from otscli.dates import PartialDate
 from otscli.kinds import Reference
+from otscli.models import Dispute
 
 
 def test_a_record_is_made_in_order_or_by_keyword_and_refuses_what_it_does_not_take() -> None:
@@ -20,6 +21,8 @@ def test_a_record_is_made_in_order_or_by_keyword_and_refuses_what_it_does_not_ta
         Count("TR", "Türkiye", 3, key="AZ")  # type: ignore[misc]
     with pytest.raises(TypeError, match="missing argument 'count'"):
         Count("TR", "Türkiye")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="by keyword only"):
+        Dispute("date", "2019", "a-source")  # type: ignore[misc]
 
 
 def test_a_record_hashes_and_prints_by_the_fields_it_compares_and_shows() -> None:

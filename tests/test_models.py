@@ -79,7 +79,7 @@ def test_a_record_made_in_code_takes_keywords_fills_defaults_checks_itself_and_s
         del made.title  # type: ignore[misc]
     with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
         Event(id="x", date=PartialDate.parse("2020"), title="T", kind="summit", sources=("s",), colour="red")  # type: ignore[call-arg]
-    with pytest.raises(TypeError, match="missing argument .title."):
+    with pytest.raises(TypeError, match="missing argument 'title'"):
         Event(id="x", date=PartialDate.parse("2020"), kind="summit", sources=("s",))  # type: ignore[call-arg]
     with pytest.raises(ValueError, match="before date"):
         Event(id="x", date=PartialDate.parse("2020"), end=PartialDate.parse("2019"), title="T", kind="summit",
@@ -87,3 +87,38 @@ def test_a_record_made_in_code_takes_keywords_fills_defaults_checks_itself_and_s
     first, second = Catalog(), Catalog()
     assert first == second and first.events is not second.events  # each its own list
     assert Catalog(files=("a.toml",)).files == ("a.toml",) and first != Catalog(files=("a.toml",))
+
+
+def test_every_record_is_frozen_and_takes_its_fields_by_name() -> None:
+    """Record makes each record class a frozen dataclass with keyword-only fields: a checked record never
+    changes, and no field can be given by position."""
+    import dataclasses
+
+    from otscli import store
+    from otscli.kinds import KINDS
+    from otscli.models import DataFile, Dispute, Membership
+
+    catalog = store.load(cache=False)
+    records = [getattr(catalog, kind.plural)[0] for kind in KINDS]
+    records += [next(state for state in catalog.states if state.membership).membership[0]]
+    records += [next(event for event in catalog.events if event.disputed).disputed[0], DataFile()]
+    every_type = {kind.record_type for kind in KINDS} | {Membership, Dispute, DataFile}
+    assert {type(record) for record in records} == every_type
+    for record in records:
+        fields = dataclasses.fields(record)
+        assert all(field.kw_only for field in fields), type(record)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(record, fields[0].name, None)
+    with pytest.raises(TypeError):
+        Dispute("date", "2019", "a-source")  # type: ignore[call-arg]
+
+
+def test_the_catalog_finds_every_record_by_id_and_builds_each_index_once() -> None:
+    from otscli import store
+    from otscli.kinds import KINDS
+
+    catalog = store.load(cache=False)
+    for kind in KINDS:
+        records, index = getattr(catalog, kind.plural), getattr(catalog, kind.index)
+        assert len(index) == len(records) and all(index[record.id] is record for record in records), kind.table
+        assert getattr(catalog, kind.index) is index, kind.table  # kept from the first use, not built again

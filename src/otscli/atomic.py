@@ -224,7 +224,7 @@ def write_output(name: str | None, content: bytes) -> None:
         write_stream(standard, content, shown)
         return
     if not stat.S_ISREG(info.st_mode):
-        write_device(path, content, shown)
+        write_stream(path, content, shown)
         return
     refuse_unless_ours(info, shown)
     write_atomically(Path(os.path.realpath(path)), content)
@@ -249,11 +249,16 @@ def standard_stream_of(info: os.stat_result) -> int | None:
     return None
 
 
-def write_stream(descriptor: int, content: bytes, shown: str) -> None:
-    if descriptor in (1, 2):
-        (sys.stdout if descriptor == 1 else sys.stderr).flush()
+def write_stream(stream: int | Path, content: bytes, shown: str) -> None:
+    """Writes all of `content` into a stream: a descriptor ots inherited (1 and 2 after what Python printed to
+    them), or the pipe, FIFO or device at a path, opened as it is."""
+    if stream in (1, 2):
+        (sys.stdout if stream == 1 else sys.stderr).flush()
     try:
-        write_all(descriptor, content)
+        if isinstance(stream, Path):
+            write_into(stream, content, os.O_NOCTTY)
+        else:
+            write_all(stream, content)
     except OSError as error:
         raise DataError(f"{shown}: cannot write: {error.strerror or error}") from None
 
@@ -265,10 +270,3 @@ def write_into(path: Path, content: bytes, flags: int) -> None:
         write_all(descriptor, content)
     finally:
         os.close(descriptor)
-
-
-def write_device(path: Path, content: bytes, shown: str) -> None:
-    try:
-        write_into(path, content, os.O_NOCTTY)
-    except OSError as error:
-        raise DataError(f"{shown}: cannot write: {error.strerror or error}") from None

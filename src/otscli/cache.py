@@ -243,12 +243,7 @@ def _encoder(record_type: type[Any], dates: dict[int, DateParts]) -> Callable[[A
             parts = dates[id(value)] = (value.year, value.month, value.day)
         return parts
 
-    special: list[tuple[int, Callable[[Any], object]]] = []
-    for index, name in enumerate(names):
-        if name in DATE_FIELDS:
-            special.append((index, date_parts))
-        elif name in NESTED_RECORDS:
-            special.append((index, _many(_encoder(NESTED_RECORDS[name], dates))))
+    special = _conversions(names, date_parts, lambda nested: _encoder(nested, dates))
 
     def encode(record: Any) -> tuple[object, ...]:
         values = values_of(record)
@@ -273,12 +268,7 @@ def _decoder(record_type: type[Any], dates: dict[DateParts, PartialDate]) -> Cal
             found = dates[parts] = PartialDate(*parts)  # checked again: a damaged entry is a miss
         return found
 
-    special: list[tuple[int, Callable[[Any], Any]]] = []
-    for index, name in enumerate(names):
-        if name in DATE_FIELDS:
-            special.append((index, date))
-        elif name in NESTED_RECORDS:
-            special.append((index, _many(_decoder(NESTED_RECORDS[name], dates))))
+    special = _conversions(names, date, lambda nested: _decoder(nested, dates))
     new = object.__new__
 
     def decode(values: tuple[object, ...]) -> Any:
@@ -292,6 +282,18 @@ def _decoder(record_type: type[Any], dates: dict[DateParts, PartialDate]) -> Cal
         return record
 
     return decode
+
+
+def _conversions(
+    names: tuple[str, ...], date: Callable[[Any], Any], nested: Callable[[type[Any]], Callable[[Any], Any]]
+) -> list[tuple[int, Callable[[Any], Any]]]:
+    """The values of a record that are not stored as they are, by their index in `names`, each with its
+    conversion: a date by `date`, the records of a nested field each by `nested(their record type)`."""
+    return [
+        (index, date if name in DATE_FIELDS else _many(nested(NESTED_RECORDS[name])))
+        for index, name in enumerate(names)
+        if name in DATE_FIELDS or name in NESTED_RECORDS
+    ]
 
 
 def _many(convert: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:

@@ -21,10 +21,13 @@ class Frozen:
     __dataclass_fields__: ClassVar[dict[str, Field[Any]]]  # set on each class by `frozen_record`
     __compared__: ClassVar[tuple[str, ...]]
     __shown__: ClassVar[tuple[str, ...]]
+    __positional__: ClassVar[bool] = False  # whether fields may be given in order, not only by keyword
 
     def __init__(self, *ordered: Any, **values: Any) -> None:
         fields = self.__dataclass_fields__
         taking = [name for name, declared in fields.items() if declared.init]
+        if ordered and not self.__positional__:
+            raise TypeError(f"{type(self).__name__}() takes its fields by keyword only")
         if len(ordered) > len(taking):
             raise TypeError(f"{type(self).__name__}() takes {len(taking)} arguments, {len(ordered)} were given")
         for name, value in zip(taking, ordered, strict=False):
@@ -94,6 +97,7 @@ def frozen_record(
         fields: dict[str, Field[Any]] = made.__dataclass_fields__  # type: ignore[attr-defined]
         made.__compared__ = tuple(name for name, declared_field in fields.items() if declared_field.compare)  # type: ignore[attr-defined]
         made.__shown__ = tuple(name for name, declared_field in fields.items() if declared_field.repr)  # type: ignore[attr-defined]
+        made.__positional__ = not kw_only  # type: ignore[attr-defined]
         return made
 
     return make if declared is None else make(declared)

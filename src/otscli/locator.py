@@ -8,6 +8,8 @@ import bisect
 import difflib
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from otscli.errors import printable
@@ -181,35 +183,24 @@ def field_path(record: object, loc: Iterable[object]) -> list[str]:
     return path
 
 
+@dataclass(eq=False)
 class LoadedFile:
     """A checked file, and where its records were written. The text is searched for lines only when a problem
     needs one, so a file without problems costs no line scanning at all. A file that failed validation keeps its
     valid records (`places` maps each to its index in the file) and its tables as parsed, for the records refused
     (`rejected`), whose references are still checked."""
 
-    def __init__(
-        self,
-        shown: str,
-        data: DataFile,
-        text: str,
-        places: dict[tuple[str, int], int] | None = None,
-        parsed: dict[str, Any] | None = None,
-        rejected: Sequence[Rejected] = (),
-    ) -> None:
-        self.shown = shown
-        self.data = data
-        self.text = text
-        self.places = places
-        self.parsed = parsed
-        self.rejected = rejected
-        self._locator: Locator | None = None
-        self._repeats: dict[str, list[int]] = {}
+    shown: str
+    data: DataFile
+    text: str
+    places: dict[tuple[str, int], int] | None = None
+    parsed: dict[str, Any] | None = None
+    rejected: Sequence[Rejected] = ()
+    _repeats: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
 
-    @property
+    @cached_property
     def locator(self) -> Locator:
-        if self._locator is None:
-            self._locator = Locator(self.text)
-        return self._locator
+        return Locator(self.text)
 
     def written(self, table: str, index: int) -> int:
         """The index in the file of record `index` of `table`, counted among the records kept."""

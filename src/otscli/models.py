@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import field
 from functools import cached_property
-from typing import Annotated, Any, ClassVar, Literal, get_args
+from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar, dataclass_transform, get_args
 
 from otscli.dates import PartialDate, display_span
 from otscli.field_types import Count, Flag, Id, Language, Latitude, Line, Longitude, Ordinal, Prose, Url, rules
@@ -56,8 +56,10 @@ OrganKind = Literal["principal", "related", "mechanism", "predecessor"]
 MembershipStatus = Literal["founding-member", "member", "observer"]
 
 
+@dataclass_transform(frozen_default=True, kw_only_default=True, eq_default=False, field_specifiers=(field,))
 class Record(Frozen):
-    """What every record of the data shares: pydantic's settings.
+    """What every record of the data shares: each record class is made a frozen record with keyword-only fields
+    as it is declared (otscli.frozen), and pydantic's settings.
 
     Dataclass strict mode would refuse TOML's tables, so strictness is on the field types above. Every JSON key
     is always present: the output schema marks them required.
@@ -68,8 +70,11 @@ class Record(Frozen):
         "json_schema_serialization_defaults_required": True,
     }
 
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        frozen_record(cls)
 
-@frozen_record
+
 class Dispute(Record):
     """Another value a source gives for one field of an event."""
 
@@ -79,7 +84,6 @@ class Dispute(Record):
     note: Prose = ""
 
 
-@frozen_record
 class Event(Record):
     """One dated happening: a summit, a meeting, an agreement signed, a member admitted."""
 
@@ -142,7 +146,6 @@ class Event(Record):
         return bool(self.disputed)
 
 
-@frozen_record
 class Source(Record):
     """A publication that events cite."""
 
@@ -156,7 +159,6 @@ class Source(Record):
     note: Prose = ""
 
 
-@frozen_record
 class Organ(Record):
     """A body of the organization, a related body or a predecessor, that events belong to."""
 
@@ -167,7 +169,6 @@ class Organ(Record):
     summary: Prose = ""
 
 
-@frozen_record
 class Membership(Record):
     """A state's standing in the organization from a date, and until one."""
 
@@ -183,7 +184,6 @@ DATE_FIELDS = frozenset({"date", "end", "since", "until", "as_of"})
 NESTED_RECORDS: dict[str, type[Record]] = {"disputed": Dispute, "membership": Membership}
 
 
-@frozen_record
 class State(Record):
     """A state, member or observer, with its membership over time."""
 
@@ -196,7 +196,6 @@ class State(Record):
 Qualifier = Literal["exactly", "at least", "more than"]
 
 
-@frozen_record
 class City(Record):
     """A city where events took place, in a state, with its coordinates where a source gives them."""
 
@@ -209,7 +208,6 @@ class City(Record):
     location_source: Id | None = None  # the source that gives lat and lon
 
 
-@frozen_record
 class Claim(Record):
     """A count that a source gives of a series of events (for example "11 meetings by 2015"), so that the record
     can say what it lacks."""
@@ -228,7 +226,6 @@ class Claim(Record):
     note: Prose = ""
 
 
-@frozen_record
 class DataFile(Record):
     """One TOML file as written: every table is optional, `format` defaults to 1."""
 
@@ -240,6 +237,25 @@ class DataFile(Record):
     city: list[City] = field(default_factory=list)
     event: list[Event] = field(default_factory=list)
     claim: list[Claim] = field(default_factory=list)
+
+
+IndexedRecord = TypeVar("IndexedRecord")
+
+
+class IdIndex(Generic[IndexedRecord]):
+    """A Catalog's records of one table by id, built on first use and then kept in the catalog, as
+    functools.cached_property keeps a value (unannotated in the class, so no dataclass field)."""
+
+    def __init__(self, table: str) -> None:
+        self.table = table
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, catalog: Catalog, owner: type | None = None) -> dict[str, IndexedRecord]:
+        index = {record.id: record for record in getattr(catalog, self.table)}
+        catalog.__dict__[self.name] = index  # found before this descriptor from now on
+        return index
 
 
 @frozen_record
@@ -255,29 +271,12 @@ class Catalog(Frozen):
     as_of: PartialDate | None = None  # the earliest `as_of` of the files: the record is checked up to that day
     files: tuple[str, ...] = ()  # the data files read, as their names are shown, bundled first
 
-    @cached_property
-    def source_by_id(self) -> dict[str, Source]:
-        return {source.id: source for source in self.sources}
-
-    @cached_property
-    def organ_by_id(self) -> dict[str, Organ]:
-        return {organ.id: organ for organ in self.organs}
-
-    @cached_property
-    def state_by_id(self) -> dict[str, State]:
-        return {state.id: state for state in self.states}
-
-    @cached_property
-    def city_by_id(self) -> dict[str, City]:
-        return {city.id: city for city in self.cities}
-
-    @cached_property
-    def event_by_id(self) -> dict[str, Event]:
-        return {event.id: event for event in self.events}
-
-    @cached_property
-    def claim_by_id(self) -> dict[str, Claim]:
-        return {claim.id: claim for claim in self.claims}
+    source_by_id = IdIndex[Source]("sources")
+    organ_by_id = IdIndex[Organ]("organs")
+    state_by_id = IdIndex[State]("states")
+    city_by_id = IdIndex[City]("cities")
+    event_by_id = IdIndex[Event]("events")
+    claim_by_id = IdIndex[Claim]("claims")
 
     @cached_property
     def parts_by_meeting(self) -> dict[str, list[Event]]:

@@ -19,43 +19,12 @@ if TYPE_CHECKING:
 
 Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help="Events ending on or after DATE.")]
 Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Events starting on or before DATE.")]
-Year = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--year", metavar="YYYY[..YYYY]", help="Events in this year, or span: 2019..2021, 2019.., ..2015 (repeatable)."
-    ),
-]
+# Spelled out as types: --organ, which `ots coverage` takes alone, and --number, whose values are whole numbers.
 Organ = Annotated[
-    list[str] | None,
-    typer.Option("--organ", metavar="NAME", help="Organ id, name or alias (repeatable)."),
+    list[str] | None, typer.Option("--organ", metavar="NAME", help="Organ id, name or alias (repeatable).")
 ]
-City = Annotated[
-    list[str] | None,
-    typer.Option("--city", metavar="NAME", help="City name or alias (repeatable)."),
-]
-State = Annotated[
-    list[str] | None,
-    typer.Option("--state", metavar="NAME", help="Held in this state, or with it taking part (repeatable)."),
-]
-Host = Annotated[
-    list[str] | None,
-    typer.Option("--host", metavar="NAME", help="Held in this state, whoever took part (repeatable)."),
-]
-Kind = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--kind",
-        metavar="KIND",
-        help="summit, informal summit, meeting, ... (repeatable; see 'ots kinds').",
-    ),
-]
-Tag = Annotated[list[str] | None, typer.Option("--tag", metavar="TAG", help="Events with this tag (repeatable).")]
 Number = Annotated[
     list[int] | None, typer.Option("--number", metavar="N", min=1, help="Meetings with this ordinal (repeatable).")
-]
-Status = Annotated[
-    list[str] | None,
-    typer.Option("--status", metavar="STATUS", help="held, planned or cancelled (repeatable)."),
 ]
 Reverse = Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")]
 Limit = Annotated[int | None, typer.Option("--limit", "-n", metavar="N", min=0, help="At most N events.")]
@@ -73,19 +42,26 @@ OutputFile = Annotated[
 Pager = Annotated[bool, typer.Option("--pager", help="Page even output that fits the screen (only on a terminal).")]
 
 
+def repeatable(flag: str, metavar: str, description: str) -> Any:
+    """A filter option that may be given again and again: typer gathers its values in a list (None if not given)."""
+    return Annotated[list[str] | None, typer.Option(flag, metavar=metavar, help=description)]
+
+
 # The filter options, by the Criteria field each fills: a command takes one `filters: Criteria` parameter, and
 # `with_filters` shows typer one option per field, so a new filter is one Criteria field and one line here.
 FILTER_OPTIONS: dict[str, Any] = {
     "since": Since,
     "until": Until,
-    "years": Year,
+    "years": repeatable(
+        "--year", "YYYY[..YYYY]", "Events in this year, or span: 2019..2021, 2019.., ..2015 (repeatable)."
+    ),
     "organs": Organ,
-    "cities": City,
-    "states": State,
-    "hosts": Host,
-    "kinds": Kind,
-    "statuses": Status,
-    "tags": Tag,
+    "cities": repeatable("--city", "NAME", "City name or alias (repeatable)."),
+    "states": repeatable("--state", "NAME", "Held in this state, or with it taking part (repeatable)."),
+    "hosts": repeatable("--host", "NAME", "Held in this state, whoever took part (repeatable)."),
+    "kinds": repeatable("--kind", "KIND", "summit, informal summit, meeting, ... (repeatable; see 'ots kinds')."),
+    "statuses": repeatable("--status", "STATUS", "held, planned or cancelled (repeatable)."),
+    "tags": repeatable("--tag", "TAG", "Events with this tag (repeatable)."),
     "numbers": Number,
 }
 NO_FILTERS = Criteria()
