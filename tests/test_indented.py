@@ -23,7 +23,7 @@ def test_records_are_written_as_the_standard_library_writes_them_with_their_lett
 
 
 def test_a_float_under_1e_4_is_written_without_an_exponent() -> None:
-    """The one difference from the standard library that the module owns to: orjson's own form, the same number."""
+    """The one difference from the standard library that the module's docstring names: the same number."""
     assert indented.dumps([0.00001]) == "[\n  0.00001\n]"
     assert json.loads(indented.dumps([0.00001])) == [1e-05]
 
