@@ -23,14 +23,11 @@ class Exporter:
     takes_fields: bool = False
 
     def export(self, events: Sequence[Event], catalog: Catalog, fields: Sequence[str] | None = None) -> str:
-        function = getattr(importlib.import_module(self.module), self.function)
-        if fields is None:
-            rendered: str = function(events, catalog)
-        elif self.takes_fields:
-            rendered = function(events, catalog, fields)
-        else:
+        if fields is not None and not self.takes_fields:
             fielded = ", ".join(name for name, exporter in EXPORTERS.items() if exporter.takes_fields)
             raise UsageError(f"--fields: the {self.name} format has no fields to choose; {fielded} do")
+        function = getattr(importlib.import_module(self.module), self.function)
+        rendered: str = function(events, catalog, fields) if self.takes_fields else function(events, catalog)
         return rendered
 
 

@@ -22,12 +22,12 @@ def dumps_bytes(data: Any) -> bytes:
     except TypeError:
         import json
 
-        written = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+        written = json.dumps(data, ensure_ascii=False, indent=2).encode()
     return separators_escaped(written)
 
 
 def dumps(data: Any) -> str:
-    return dumps_bytes(data).decode("utf-8")
+    return dumps_bytes(data).decode()
 
 
 def separators_escaped(text: bytes) -> bytes:
