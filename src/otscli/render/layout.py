@@ -89,7 +89,7 @@ def word_breaks(line: str, width: int, measure: Measure = len) -> list[int]:
         if width - offset >= length:
             offset += measure(word)
         else:
-            if offset and start:
+            if offset:  # not the first word: offset is 0 only before it, as every word but the last ends in a space
                 breaks.append(start)
             offset = measure(word)
     return breaks
