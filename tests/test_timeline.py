@@ -10,11 +10,16 @@ import pytest
 
 from conftest import CORNERS, DATA, EDGES, MORE
 from otscli import store
-from otscli.counting import on_this_day
+from otscli.counting import Anniversary, on_this_day
 from otscli.models import Catalog, Event
 from otscli.render.drawing import Canvas, Span, Styled
 from otscli.render.pages import role_cell
 from otscli.render.timeline import RULE_WIDTH, anniversaries, drawing
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OTS_TODAY", "2026-12-07")  # the planned summit of 2030 is still ahead
 
 
 @pytest.fixture(scope="module")
@@ -177,6 +182,24 @@ def test_anniversaries_say_how_long_ago_in_a_column_as_wide_as_the_longest(catal
         "4 years ago  11 Nov 2021 × ",
     ]
     assert lines[1].plain == INDENT + "Samarkand, Uzbekistan ·"  # 24 columns beside the head
+
+
+def test_a_plan_whose_date_has_passed_says_so(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OTS_TODAY", "2031-01-01")
+    lines = drawing(events(catalog, "2030-planned-summit"), catalog, Canvas(100))
+    assert lines[1] == Styled(
+        "2030 ○ A summit announced for 2030  [planned · date passed, no report]",
+        (Span(0, 4, "cyan"), Span(7, 34, "bold"), Span(34, 70, "yellow")),
+    )
+
+
+def test_anniversary_dates_are_padded_after_them_like_the_years_ago(catalog: Catalog) -> None:
+    items = [Anniversary(1, catalog.event_by_id["2022-11-11-samarkand-summit"]),
+             Anniversary(7, catalog.event_by_id["2018-12-30-new-year-forum"])]  # fmt: skip
+    assert [line.plain for line in anniversaries(items, catalog, Canvas(100)) if line.plain[0] != " "] == [
+        "1 year ago   11 Nov 2022              ● A summit in Samarkand",
+        "7 years ago  30 Dec 2018 – 2 Jan 2019 ● Forum across the new year",
+    ]
 
 
 def test_nothing_to_draw_is_no_lines(catalog: Catalog) -> None:
