@@ -136,3 +136,17 @@ def test_each_web_address_is_a_link_ending_before_a_space_or_an_angle_bracket() 
         spans=(Span(0, 3, "dim"), Span(4, 19, "link https://a.org/x"), Span(25, 47, "link http://b.example/p?q=1"))
     )
     assert linked(Styled("no address")) == Styled("no address")
+
+
+def test_a_body_with_no_head_is_wrapped_to_the_screen_however_narrow() -> None:
+    body = Styled.of("Council of Heads of State", "bold")
+    assert hang(Styled(""), body, 0, 12) == [
+        Styled.of("Council of", "bold"),
+        Styled.of("Heads of", "bold"),
+        Styled.of("State", "bold"),
+    ]
+    assert [line.plain for line in hang(Styled("  "), Styled("a few words here"), 2, 10)] == [
+        "  a few",
+        "  words",
+        "  here",
+    ]

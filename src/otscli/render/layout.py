@@ -26,8 +26,9 @@ class Plan(NamedTuple):
 
 def plan(head: str, body: str, indent: int, width: int, measure: Measure) -> Plan:
     """The layout of every hanging text: `body` wrapped beside `head` in `width` columns; when too little room is
-    left beside it, the head wrapped alone and the body under it, `STACKED_INDENT` in."""
-    if width - indent >= MIN_BODY_WIDTH:
+    left beside it, the head wrapped alone and the body under it, `STACKED_INDENT` in. A blank head never stands
+    alone: the body is wrapped in what room there is."""
+    if width - indent >= MIN_BODY_WIDTH or not head.strip():
         return Plan([(0, len(head))], spans(body, width - indent, measure), indent, stacked=False)
     stripped = head.rstrip()
     return Plan(spans(stripped, width, measure), spans(body, width - STACKED_INDENT, measure), STACKED_INDENT, True)
