@@ -77,14 +77,17 @@ def anniversaries(items: Sequence[Anniversary], catalog: Catalog, canvas: Canvas
     """Events on this day in earlier years: how long ago, the date, and the event."""
     if not items:
         return []
-    ago = [f"{item.years_ago} year{'s' if item.years_ago != 1 else ''} ago" for item in items]
-    ago_width = max(map(len, ago))
+    ago_width = max(len(years_ago(item.years_ago)) for item in items)
     date_width = max(len(item.event.display_date) for item in items)
     out: Drawing = []
-    for label, item in zip(ago, items, strict=True):
+    for item in items:
         head = Styled.assemble(
-            (label.ljust(ago_width), "bold"), "  ", (item.event.display_date.ljust(date_width), "cyan"), " ",
-            MARKERS[item.event.status], " ",
+            (years_ago(item.years_ago).ljust(ago_width), "bold"), "  ",
+            (item.event.display_date.ljust(date_width), "cyan"), " ", MARKERS[item.event.status], " ",
         )  # fmt: skip
         out += hang(head, Styled.assemble(*entry(item.event, catalog)), ago_width + date_width + 5, canvas.width)
     return out
+
+
+def years_ago(years: int) -> str:
+    return f"{years} year{'s' if years != 1 else ''} ago"
