@@ -96,7 +96,7 @@ def test_dates_are_as_wide_as_the_widest(catalog: Catalog) -> None:
     ]
 
 
-def test_events_of_one_year_share_its_rule(catalog: Catalog, tmp_path: Path) -> None:
+def test_events_of_one_year_share_its_rule(tmp_path: Path) -> None:
     corners = tmp_path / "corners.toml"
     corners.write_text(CORNERS, encoding="utf-8")
     with_corners = store.load_files([EDGES, MORE, DATA / "sources.toml", corners])
