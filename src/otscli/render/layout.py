@@ -26,8 +26,9 @@ class Plan(NamedTuple):
 
 def plan(head: str, body: str, indent: int, width: int, measure: Measure) -> Plan:
     """The layout of every hanging text: `body` wrapped beside `head` in `width` columns; when too little room is
-    left beside it, the head wrapped alone and the body under it, `STACKED_INDENT` in."""
-    if width - indent >= MIN_BODY_WIDTH:
+    left beside it, the head wrapped alone and the body under it, `STACKED_INDENT` in. A blank head never stands
+    alone: the body is wrapped in what room there is."""
+    if width - indent >= MIN_BODY_WIDTH or not head.strip():
         return Plan([(0, len(head))], spans(body, width - indent, measure), indent, stacked=False)
     stripped = head.rstrip()
     return Plan(spans(stripped, width, measure), spans(body, width - STACKED_INDENT, measure), STACKED_INDENT, True)
@@ -88,7 +89,7 @@ def word_breaks(line: str, width: int, measure: Measure = len) -> list[int]:
         if width - offset >= length:
             offset += measure(word)
         else:
-            if offset and start:
+            if offset:  # not the first word: offset is 0 only before it, as every word but the last ends in a space
                 breaks.append(start)
             offset = measure(word)
     return breaks

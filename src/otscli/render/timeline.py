@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -33,22 +34,20 @@ def drawing(
     if not events:
         return []
     date_width = max(len(event.display_date) for event in events)
-    cells = {event.id: column(event) for event in events} if column else {}
+    cells = {event.id: column(event) + " " for event in events} if column else {}
     cell_width = max(map(len, cells.values()), default=0)
     patterns = [re.compile(re.escape(words), re.IGNORECASE) for words in highlight]
     out: Drawing = []
-    year: int | None = None
-    for event in events:
-        if event.first_day.year != year:
-            year = event.first_day.year
-            out.append(Styled.assemble(*year_rule(year, min(canvas.width, RULE_WIDTH))))
-        head = Styled.assemble(*date_head(event, date_width))
-        if cells:
-            head = Styled.assemble(head, (cells[event.id].ljust(cell_width) + " ", "blue"))
-        body = Styled.assemble(*entry(event, catalog))
-        for pattern in patterns:
-            body = body.highlighted(pattern, "reverse")
-        out += hang(head, body, date_width + 3 + (cell_width + 1 if cells else 0), canvas.width)
+    for year, in_year in itertools.groupby(events, key=lambda event: event.first_day.year):
+        out.append(Styled.assemble(*year_rule(year, min(canvas.width, RULE_WIDTH))))
+        for event in in_year:
+            head = Styled.assemble(*date_head(event, date_width))
+            if cells:
+                head = Styled.assemble(head, (cells[event.id].ljust(cell_width), "blue"))
+            body = Styled.assemble(*entry(event, catalog))
+            for pattern in patterns:
+                body = body.highlighted(pattern, "reverse")
+            out += hang(head, body, date_width + 3 + cell_width, canvas.width)
     return out
 
 
@@ -78,14 +77,17 @@ def anniversaries(items: Sequence[Anniversary], catalog: Catalog, canvas: Canvas
     """Events on this day in earlier years: how long ago, the date, and the event."""
     if not items:
         return []
-    ago = [f"{item.years_ago} year{'s' if item.years_ago != 1 else ''} ago" for item in items]
-    ago_width = max(map(len, ago))
+    ago_width = max(len(years_ago(item.years_ago)) for item in items)
     date_width = max(len(item.event.display_date) for item in items)
     out: Drawing = []
-    for label, item in zip(ago, items, strict=True):
+    for item in items:
         head = Styled.assemble(
-            (label.ljust(ago_width), "bold"), "  ", (item.event.display_date.ljust(date_width), "cyan"), " ",
-            MARKERS[item.event.status], " ",
+            (years_ago(item.years_ago).ljust(ago_width), "bold"), "  ",
+            (item.event.display_date.ljust(date_width), "cyan"), " ", MARKERS[item.event.status], " ",
         )  # fmt: skip
         out += hang(head, Styled.assemble(*entry(item.event, catalog)), ago_width + date_width + 5, canvas.width)
     return out
+
+
+def years_ago(years: int) -> str:
+    return f"{years} year{'s' if years != 1 else ''} ago"
