@@ -6,10 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from conftest import EDGES, ONE_EVENT, edges, examples, ids, ots
+from conftest import EDGES, ONE_EVENT, edges, ids, ots
 
 EVENT = """
 [[event]]
@@ -308,39 +306,3 @@ def test_the_library_reads_the_personal_file_and_the_cache_by_default(tmp_path: 
     personal.unlink()
     store.load()
     assert any(path.name.endswith(".marshal") for path in (Path(os.environ["XDG_CACHE_HOME"]) / "otscli").iterdir())
-
-
-def test_the_fast_parser_reads_every_file_as_tomli_does() -> None:
-    """rtoml reads valid files; tomli, the reference, must find the same tables in each (types included)."""
-    import tomli
-
-    from otscli.store import parse
-
-    files = [
-        Path(__file__).parents[1] / "data" / "events.toml",
-        *sorted((Path(__file__).parent / "data").glob("*.toml")),
-    ]
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        parsed, reference = parse(text, path.name), tomli.loads(text)
-        assert parsed == reference and repr(parsed) == repr(reference), path
-
-
-@settings(max_examples=examples(60), deadline=None)
-@given(st.dictionaries(
-    st.text(min_size=1, max_size=12),
-    st.one_of(st.text(max_size=30), st.integers(-(2**70), 2**70), st.booleans(), st.dates(),
-              st.lists(st.text(max_size=8), max_size=4),
-              st.dictionaries(st.text(min_size=1, max_size=6), st.integers())),
-    max_size=6,
-))  # fmt: skip
-def test_the_fast_parser_agrees_with_tomli_on_any_table(table: dict[str, object]) -> None:
-    """Keys and strings of any characters, integers beyond 64 bits, dates, arrays and inline tables: what rtoml
-    gives back, or refuses and leaves to tomli, is what tomli reads."""
-    import tomli
-    import tomli_w
-
-    from otscli.store import parse
-
-    text = tomli_w.dumps(table)
-    assert repr(parse(text, "t.toml")) == repr(tomli.loads(text))

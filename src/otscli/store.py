@@ -106,23 +106,14 @@ def decode(raw: bytes, shown: str) -> str:
 
 
 def parse(text: str, shown: str) -> dict[str, Any]:
-    """TOML text -> tables; syntax errors carry line and column.
-
-    rtoml (Rust) reads a valid file two to four times as fast as tomli; whatever it refuses, and a file that
-    starts with a byte order mark (which TOML does not allow but rtoml skips), is read again by tomli, the
-    compiled build of the parser that became tomllib, whose tables and messages are the reference."""
-    refuse_long_dotted_keys(text, shown)
-    if not text.startswith("\ufeff"):
-        import rtoml
-
-        try:
-            return rtoml.loads(text)
-        except Exception:  # rtoml's error, or anything its Rust side raises: tomli has the last word
-            pass
+    """TOML text -> tables; syntax errors carry line and column (otscli.toml_text reads it as tomli does)."""
     import tomli
 
+    from otscli import toml_text
+
+    refuse_long_dotted_keys(text, shown)
     try:
-        return tomli.loads(text)
+        return toml_text.loads(text)
     except tomli.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
