@@ -19,12 +19,14 @@ HTML_TITLE = "ots timeline: the Organization of Turkic States"
 
 
 def recording() -> Console:
+    """A console that keeps what is printed on it, in colour, as wide as a picture: a picture is no terminal, so
+    neither NO_COLOR nor TERM (a dumb terminal is 80 columns to rich) changes it."""
     import io
 
     from rich.console import Console
 
     return Console(
-        record=True, width=WIDTH, file=io.StringIO(), color_system="truecolor", force_terminal=True, markup=False,
+        record=True, width=WIDTH, file=io.StringIO(), color_system="truecolor", no_color=False, markup=False,
         emoji=False, highlight=False,
     )  # fmt: skip
 
@@ -87,14 +89,15 @@ pre, code {{{{ font-family: Menlo, 'DejaVu Sans Mono', consolas, 'Courier New', 
 
 
 def html_theme() -> TerminalTheme:
-    """Colours that each stand at least 4.5:1 against the page, dimmed text included."""
+    """Colours that each stand at least 4.5:1 against the page, dimmed text included; written as the page's CSS
+    writes them."""
+    from rich.color import parse_rgb_hex
     from rich.terminal_theme import TerminalTheme
 
-    normal = [(140, 140, 140), (255, 120, 120), (95, 215, 95), (229, 192, 123), (108, 182, 255), (224, 138, 224),
-              (86, 212, 221), (229, 229, 229)]  # fmt: skip
-    bright = [(170, 170, 170), (255, 150, 150), (135, 235, 135), (245, 215, 140), (150, 200, 255), (240, 165, 240),
-              (130, 230, 235), (255, 255, 255)]  # fmt: skip
-    return TerminalTheme((18, 18, 18), (242, 242, 242), normal, bright)
+    normal = ["8c8c8c", "ff7878", "5fd75f", "e5c07b", "6cb6ff", "e08ae0", "56d4dd", "e5e5e5"]
+    bright = ["aaaaaa", "ff9696", "87eb87", "f5d78c", "96c8ff", "f0a5f0", "82e6eb", "ffffff"]
+    page, text = parse_rgb_hex("121212"), parse_rgb_hex("f2f2f2")
+    return TerminalTheme(page, text, [*map(parse_rgb_hex, normal)], [*map(parse_rgb_hex, bright)])
 
 
 def export_html(events: Sequence[Event], catalog: Catalog) -> str:
