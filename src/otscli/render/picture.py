@@ -89,15 +89,14 @@ pre, code {{{{ font-family: Menlo, 'DejaVu Sans Mono', consolas, 'Courier New', 
 
 
 def html_theme() -> TerminalTheme:
-    """Colours that each stand at least 4.5:1 against the page, dimmed text included; written as the page's CSS
-    writes them."""
-    from rich.color import parse_rgb_hex
+    """Colours that each stand at least 4.5:1 against the page, dimmed text included."""
     from rich.terminal_theme import TerminalTheme
 
-    normal = ["8c8c8c", "ff7878", "5fd75f", "e5c07b", "6cb6ff", "e08ae0", "56d4dd", "e5e5e5"]
-    bright = ["aaaaaa", "ff9696", "87eb87", "f5d78c", "96c8ff", "f0a5f0", "82e6eb", "ffffff"]
-    page, text = parse_rgb_hex("121212"), parse_rgb_hex("f2f2f2")
-    return TerminalTheme(page, text, [*map(parse_rgb_hex, normal)], [*map(parse_rgb_hex, bright)])
+    normal = [(140, 140, 140), (255, 120, 120), (95, 215, 95), (229, 192, 123), (108, 182, 255), (224, 138, 224),
+              (86, 212, 221), (229, 229, 229)]  # fmt: skip
+    bright = [(170, 170, 170), (255, 150, 150), (135, 235, 135), (245, 215, 140), (150, 200, 255), (240, 165, 240),
+              (130, 230, 235), (255, 255, 255)]  # fmt: skip
+    return TerminalTheme((18, 18, 18), (242, 242, 242), normal, bright)
 
 
 def export_html(events: Sequence[Event], catalog: Catalog) -> str:
