@@ -69,7 +69,7 @@ def canvas(display: Display) -> Canvas:
 def show(drawing: Drawing, display: Display, *, forced: bool = False) -> None:
     """Writes the drawing to stdout; on a terminal, output taller than the screen goes through a pager, as git and
     gh do: $OTS_PAGER, else $PAGER, else less (with LESS=FRX unless LESS is set). --no-pager, or a pipe, writes
-    directly."""
+    directly. A terminal whose size cannot be read counts as 80 by 24 (shutil's fallback)."""
     import io
 
     if not sys.stdout.isatty() or not (display.pager or forced):
@@ -78,7 +78,7 @@ def show(drawing: Drawing, display: Display, *, forced: bool = False) -> None:
     buffer = io.StringIO()
     write(drawing, display, buffer)
     text = buffer.getvalue()
-    if text.count("\n") < shutil.get_terminal_size((80, 24)).lines and not forced:
+    if text.count("\n") < shutil.get_terminal_size().lines and not forced:
         sys.stdout.write(text)
         return
     if not page(text):
@@ -141,4 +141,4 @@ def terminal_width(is_terminal: bool) -> int:
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
-    return shutil.get_terminal_size((80, 24)).columns if is_terminal else PIPE_WIDTH
+    return shutil.get_terminal_size().columns if is_terminal else PIPE_WIDTH

@@ -19,12 +19,14 @@ HTML_TITLE = "ots timeline: the Organization of Turkic States"
 
 
 def recording() -> Console:
+    """A console that keeps what is printed on it, in colour, as wide as a picture: a picture is no terminal, so
+    neither NO_COLOR nor TERM (a dumb terminal is 80 columns to rich) changes it."""
     import io
 
     from rich.console import Console
 
     return Console(
-        record=True, width=WIDTH, file=io.StringIO(), color_system="truecolor", force_terminal=True, markup=False,
+        record=True, width=WIDTH, file=io.StringIO(), color_system="truecolor", no_color=False, markup=False,
         emoji=False, highlight=False,
     )  # fmt: skip
 
