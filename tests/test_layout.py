@@ -138,6 +138,15 @@ def test_each_web_address_is_a_link_ending_before_a_space_or_an_angle_bracket() 
     assert linked(Styled("no address")) == Styled("no address")
 
 
+def test_an_address_ends_before_the_punctuation_and_brackets_that_close_the_sentence_around_it() -> None:
+    """As GitHub links addresses in prose: a final stop, comma or colon is the sentence's, a closing parenthesis
+    is the address's only when it opens one too, and square brackets are never in an address."""
+    prose = "Read https://x.org/a_(b), then (https://y.org/c). Or [link=https://z.org]this[/link]: https://w.org/d?"
+    addresses = [prose[start:end] for start, end, _ in linked(Styled(prose)).spans]
+    assert addresses == ["https://x.org/a_(b)", "https://y.org/c", "https://z.org", "https://w.org/d"]
+    assert [style for _, _, style in linked(Styled(prose)).spans][0] == "link https://x.org/a_(b)"
+
+
 def test_a_body_with_no_head_is_wrapped_to_the_screen_however_narrow() -> None:
     body = Styled.of("Council of Heads of State", "bold")
     assert hang(Styled(""), body, 0, 12) == [

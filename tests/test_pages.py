@@ -139,7 +139,7 @@ def test_an_event_page_gives_each_field_its_sources_and_disputes_and_where_it_wa
         bold("summary   Held [bold]somewhere[/] in :smile: Baku.", 10),
         Styled(
             "outcomes  • Vision [link=https://x]adopted[/link]",
-            ((0, 10, "bold"), (25, 49, "link https://x]adopted[/link]")),
+            ((0, 10, "bold"), (25, 34, "link https://x")),  # square brackets end an address
         ),
         bold("disputed  ⚑ date = 2018 per test-source: Another account", 10),
         Styled("          puts it a year earlier."),

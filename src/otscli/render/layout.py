@@ -95,12 +95,20 @@ def word_breaks(line: str, width: int, measure: Measure = len) -> list[int]:
     return breaks
 
 
-_ADDRESS = re.compile(r"https?://[^\s<>]+")
+_ADDRESS = re.compile(r"https?://[^\s<>\[\]\"]+")
+_SENTENCE_END = ".,:;!?'"
 
 
 def linked(text: Styled) -> Styled:
     """`text` with each web address in it a hyperlink (OSC 8), which rich writes only when it draws for a
-    terminal: a plain drawing (a pipe, NO_COLOR, TERM=dumb) has the address as text alone."""
+    terminal: a plain drawing (a pipe, NO_COLOR, TERM=dumb) has the address as text alone. As GitHub links
+    addresses in prose, punctuation that ends the sentence is left out, and a closing parenthesis unless the
+    address opens one."""
     for found in _ADDRESS.finditer(text.plain):
-        text = text.styled(f"link {found.group()}", found.start(), found.end())
+        address = found.group()
+        while address and (
+            address[-1] in _SENTENCE_END or (address[-1] == ")" and address.count(")") > address.count("("))
+        ):
+            address = address[:-1]
+        text = text.styled(f"link {address}", found.start(), found.start() + len(address))
     return text
