@@ -145,7 +145,7 @@ def test_a_partial_date_is_a_value() -> None:
     assert hash(date) != hash(PartialDate(2019, 10, 1)) and hash(date) != hash(PartialDate(2019))
     assert repr(date) == "PartialDate(year=2019, month=10, day=None)"
     with pytest.raises(dataclasses.FrozenInstanceError, match=r"^cannot assign to field 'year'$"):
-        date.year = 2020  # type: ignore[misc]
+        date.year = 2020
     with pytest.raises(dataclasses.FrozenInstanceError, match=r"^cannot delete field 'month'$"):
         del date.month
     assert (date.year, date.month, date.day) == (2019, 10, None)
