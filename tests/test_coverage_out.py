@@ -1,11 +1,15 @@
 """`ots coverage` (render/coverage_out.py): each count a source gives, with its period as the claim states it, and
-how far the record is from it."""
+how far the record is from it; the drawing's lines and styles, and the JSON of each claim."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import edges
+from conftest import EDGES, edges
+from otscli import store
+from otscli.coverage import coverage as covered
+from otscli.render import coverage_out
+from otscli.render.drawing import Canvas, Styled
 
 CLAIMS = """\
 [[organ]]
@@ -132,6 +136,13 @@ def test_json_gives_each_organ_its_count_its_first_and_last_day_and_its_gaps(tmp
     run = edges("--data", str(store), "coverage", "--json")
     assert run.code == 0, run.err
     rows = [{key: value for key, value in row.items() if key not in ("organ", "claims")} for row in run.json()]
+    claims = [[(claim["claim"]["id"], claim["held"], claim["met"]) for claim in row["claims"]] for row in run.json()]
+    assert claims == [
+        [("summits-in-2019", 1, True), ("summits-in-2019-named", 1, True), ("events-by-2020", 3, False),
+         ("events-from-2009-to-2019", 3, False), ("summits-since-2019", 1, False)],
+        [("elders-ever", 1, True)],
+        [("cfm-meetings", 0, False)],
+    ]  # fmt: skip
     assert rows == [
         {"events": 4, "first": "2009-10-03", "last": "2019", "gaps": [
             {"format": "ordinary", "highest": 7, "missing": [1, 3, 4, 5, 6], "missing_ranges": [[1, 1], [3, 6]],
@@ -139,3 +150,49 @@ def test_json_gives_each_organ_its_count_its_first_and_last_day_and_its_gaps(tmp
         {"events": 1, "first": "2017-11", "last": "2017-11", "gaps": []},
         {"events": 0, "first": None, "last": None, "gaps": []},
     ]  # fmt: skip
+
+
+ONE_MORE = """\
+[[claim]]
+id = "events-by-2020"
+organ = "CHS"
+what = "events of the Council"
+count = 1
+until = "2020"
+source = "test-source"
+
+[[claim]]
+id = "elders-ever"
+organ = "CoE"
+what = "meetings of the elders"
+count = 1
+source = "test-source"
+"""
+
+
+def test_the_drawing_is_a_dim_header_then_each_organ_in_bold_and_its_notes_green_or_yellow(tmp_path: Path) -> None:
+    store_path = tmp_path / "claims.toml"
+    store_path.write_text(ONE_MORE, encoding="utf-8")
+    rows = covered(store.load_files([EDGES, store_path]))
+    assert coverage_out.drawing(rows, Canvas(40), "From the test store and one file of claims") == [
+        Styled.of("From the test store and one file of", "dim"),
+        Styled.of("claims", "dim"),  # a wrapped header starts at the margin
+        Styled(""),
+        Styled.of("Council of Heads of State: 3 events in", "bold"),
+        Styled.of("the record, 3 Oct 2009 – 2019", "bold"),
+        Styled("  ✗ events of the Council by 2020: the", ((2, 38, "yellow"),)),
+        Styled("    source counts 1; the record holds 2,", ((4, 40, "yellow"),)),
+        Styled("    1 more (per test-source)", ((4, 28, "yellow"),)),
+        Styled("  summits of the Council of Heads of", ((2, 36, "yellow"),)),
+        Styled("    State: the record holds none", ((4, 32, "yellow"),)),
+        Styled("    numbered 1–6 (of 1–7)", ((4, 25, "yellow"),)),
+        Styled.of("Council of Elders: 1 event in the", "bold"),
+        Styled.of("record, Nov 2017", "bold"),
+        Styled("  ✓ meetings of the elders: the source", ((2, 38, "green"),)),
+        Styled("    counts 1; the record holds 1 (per", ((4, 37, "green"),)),
+        Styled("    test-source)", ((4, 16, "green"),)),
+    ]
+    without_header = coverage_out.drawing(rows, Canvas(80))
+    assert without_header[0] == Styled.of(
+        "Council of Heads of State: 3 events in the record, 3 Oct 2009 – 2019", "bold"
+    )

@@ -144,7 +144,7 @@ def test_an_address_ends_before_the_punctuation_and_brackets_that_close_the_sent
     prose = "Read https://x.org/a_(b), then (https://y.org/c). Or [link=https://z.org]this[/link]: https://w.org/d?"
     addresses = [prose[start:end] for start, end, _ in linked(Styled(prose)).spans]
     assert addresses == ["https://x.org/a_(b)", "https://y.org/c", "https://z.org", "https://w.org/d"]
-    assert [style for _, _, style in linked(Styled(prose)).spans][0] == "link https://x.org/a_(b)"
+    assert linked(Styled(prose)).spans[0][2] == "link https://x.org/a_(b)"
 
 
 def test_a_body_with_no_head_is_wrapped_to_the_screen_however_narrow() -> None:

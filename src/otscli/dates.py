@@ -51,7 +51,8 @@ class PartialDate:
             object.__setattr__(self, name, value)
         self._check()
         object.__setattr__(self, "start", dt.date(year, month or 1, day or 1))
-        object.__setattr__(self, "end", dt.date(year, month or 12, day or days_in_month(year, month or 12)))
+        last_month = month or 12
+        object.__setattr__(self, "end", dt.date(year, last_month, day or days_in_month(year, last_month)))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -72,7 +73,7 @@ class PartialDate:
         return f"PartialDate(year={self.year!r}, month={self.month!r}, day={self.day!r})"
 
     def _check(self) -> None:
-        if not 1 <= self.year <= 9999:
+        if not dt.MINYEAR <= self.year <= dt.MAXYEAR:
             raise ValueError(f"year {self.year} is out of range")
         if self.month is None:
             if self.day is not None:
