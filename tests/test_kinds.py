@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import ROOT, ots
 from otscli import cache, kinds, store, validation
-from otscli.models import Catalog, DataFile
+from otscli.models import Catalog
 
 ONE_OF_EACH = """\
 [[source]]
@@ -51,14 +51,17 @@ source = "s"
 
 
 def test_every_kind_is_a_table_of_a_data_file_and_a_list_and_an_index_of_the_catalog() -> None:
-    files = {field.name: field for field in dataclasses.fields(DataFile)}
+    data_file = kinds.data_file_type()
+    files = [field.name for field in dataclasses.fields(data_file)]
     catalog = {field.name for field in dataclasses.fields(Catalog)}
-    hints = typing.get_type_hints(DataFile)
+    hints = typing.get_type_hints(data_file)
     for kind in kinds.KINDS:
         assert hints[kind.table] == list[kind.record_type], kind
         assert kind.plural in catalog
         assert getattr(Catalog(), kind.index) == {}
-    assert set(files) - set(kinds.TABLES) == {"format", "as_of"}
+    assert files == ["format", "as_of", *kinds.TABLES]
+    assert data_file() == data_file(format=1, as_of=None, **{table: [] for table in kinds.TABLES})
+    assert kinds.data_file_type() is data_file  # made once
     assert catalog - {kind.plural for kind in kinds.KINDS} == {"as_of", "files"}
     assert {kind.table: kind.record_type for kind in kinds.KINDS} == validation.RECORD_TYPES
 

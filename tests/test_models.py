@@ -95,14 +95,14 @@ def test_every_record_is_frozen_and_takes_its_fields_by_name() -> None:
     import dataclasses
 
     from otscli import store
-    from otscli.kinds import KINDS
-    from otscli.models import DataFile, Dispute, Membership
+    from otscli.kinds import KINDS, data_file_type
+    from otscli.models import Dispute, Membership
 
     catalog = store.load(cache=False)
     records = [getattr(catalog, kind.plural)[0] for kind in KINDS]
     records += [next(state for state in catalog.states if state.membership).membership[0]]
-    records += [next(event for event in catalog.events if event.disputed).disputed[0], DataFile()]
-    every_type = {kind.record_type for kind in KINDS} | {Membership, Dispute, DataFile}
+    records += [next(event for event in catalog.events if event.disputed).disputed[0], data_file_type()()]
+    every_type = {kind.record_type for kind in KINDS} | {Membership, Dispute, data_file_type()}
     assert {type(record) for record in records} == every_type
     for record in records:
         fields = dataclasses.fields(record)

@@ -1,15 +1,20 @@
 """The kinds of record a data file holds, declared once: their tables, record types, names and references.
 
 The loader, validation, the cache, the cross-file checks, the lookups and the listings derive what they need
-from KINDS; adding a kind of record is one line here, its record type in otscli.models and its renderer.
+from KINDS, and so does the record of one data file (`data_file_type`); adding a kind of record is one line here,
+its record type and its list in the Catalog (otscli.models), and its renderer.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+import types
+from dataclasses import field
+from typing import Any, Literal
 
+from otscli.dates import PartialDate
 from otscli.frozen import Frozen, frozen_record
-from otscli.models import City, Claim, Event, Organ, Source, State
+from otscli.models import City, Claim, Event, Organ, Record, Source, State
 
 
 @frozen_record(kw_only=False)
@@ -69,3 +74,22 @@ BY_TABLE: dict[str, Kind] = {kind.table: kind for kind in KINDS}
 NAMED: tuple[Kind, ...] = tuple(kind for kind in KINDS if kind.named)  # organ, state, city
 # organ, state, city, then source: the named ones first, as `ots --help`, the site and the README list them
 REGISTRIES: tuple[Kind, ...] = tuple(sorted((kind for kind in KINDS if kind.registry), key=lambda kind: not kind.named))
+
+
+@functools.cache
+def data_file_type() -> type:
+    """The record of one data file as written: `format` (1), `as_of`, and a list for each kind's table, every one
+    of them optional. Made from KINDS when a file is first read (a run answered from the cache reads none),
+    so that no kind's table is declared anywhere else."""
+    annotations: dict[str, Any] = {"format": Literal[1], "as_of": PartialDate | None}
+    defaults: dict[str, Any] = {"format": 1, "as_of": None}
+    for kind in KINDS:
+        annotations[kind.table] = list[kind.record_type]  # type: ignore[name-defined]
+        defaults[kind.table] = field(default_factory=list)
+
+    about = "One TOML file as written: every table is optional, `format` defaults to 1."
+
+    def body(namespace: dict[str, Any]) -> None:
+        namespace.update(defaults, __annotations__=annotations, __module__=__name__, __doc__=about)
+
+    return types.new_class("DataFile", (Record,), exec_body=body)

@@ -18,7 +18,6 @@ from otscli.kinds import TABLES
 from otscli.problems import Problem
 
 if TYPE_CHECKING:
-    from otscli.models import DataFile
     from otscli.validation import Rejected
 
 _HEADER = re.compile(r"\s*\[\[?\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(?:#.*)?$")
@@ -191,7 +190,7 @@ class LoadedFile:
     (`rejected`), whose references are still checked."""
 
     shown: str
-    data: DataFile
+    data: Any  # a record of otscli.kinds.data_file_type()
     text: str
     places: dict[tuple[str, int], int] | None = None
     parsed: dict[str, Any] | None = None

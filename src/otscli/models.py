@@ -226,19 +226,6 @@ class Claim(Record):
     note: Prose = ""
 
 
-class DataFile(Record):
-    """One TOML file as written: every table is optional, `format` defaults to 1."""
-
-    format: Literal[1] = 1
-    as_of: PartialDate | None = None  # the day up to which the file was checked against public reports
-    source: list[Source] = field(default_factory=list)
-    organ: list[Organ] = field(default_factory=list)
-    state: list[State] = field(default_factory=list)
-    city: list[City] = field(default_factory=list)
-    event: list[Event] = field(default_factory=list)
-    claim: list[Claim] = field(default_factory=list)
-
-
 IndexedRecord = TypeVar("IndexedRecord")
 
 

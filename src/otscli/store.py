@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from otscli.dates import sharing_dates
 from otscli.errors import printable
-from otscli.models import Catalog, DataFile, Event
+from otscli.models import Catalog, Event
 from otscli.paths import bundled_path, data_paths
 from otscli.problems import InvalidData, Problem, refuse
 
@@ -270,7 +270,7 @@ def combine(loaded: Sequence[LoadedFile]) -> Catalog:
 def extend(catalog: Catalog, shown: str, text: str) -> Catalog:
     """`catalog` with one more file's text, checked on its own and against it; InvalidData lists every problem."""
     from otscli.checks import cross_check
-    from otscli.kinds import KINDS
+    from otscli.kinds import KINDS, data_file_type
     from otscli.locator import LoadedFile
 
     with sharing_dates():
@@ -278,7 +278,7 @@ def extend(catalog: Catalog, shown: str, text: str) -> Catalog:
     if checked is None or problems:
         raise InvalidData(problems)
     mark_origin(checked, shown)
-    tables = DataFile(as_of=catalog.as_of, **{kind.table: getattr(catalog, kind.plural) for kind in KINDS})
+    tables = data_file_type()(as_of=catalog.as_of, **{kind.table: getattr(catalog, kind.plural) for kind in KINDS})
     loaded = [LoadedFile("(the other data files)", tables, ""), checked]
     problems = cross_check(loaded)
     if problems:

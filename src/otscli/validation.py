@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from otscli.kinds import KINDS
-from otscli.models import DataFile, Event
+from otscli.kinds import KINDS, data_file_type
+from otscli.models import Event
 
 RECORD_TYPES: dict[str, Any] = {kind.table: kind.record_type for kind in KINDS}
 
@@ -25,16 +25,16 @@ def adapter(record_type: type[Any]) -> TypeAdapter[Any]:
     return TypeAdapter(record_type)
 
 
-def data_file(tables: dict[str, Any]) -> DataFile:
-    """The tables of one file, checked; raises pydantic.ValidationError listing every problem."""
-    file: DataFile = adapter(DataFile).validate_python(tables)
-    return file
+def data_file(tables: dict[str, Any]) -> Any:
+    """The tables of one file, checked, as a record of `data_file_type()`; raises pydantic.ValidationError listing
+    every problem."""
+    return adapter(data_file_type()).validate_python(tables)
 
 
 Rejected = tuple[str, int, Any]  # a record that failed validation: its table, its index there, its raw value
 
 
-def valid_part(tables: dict[str, Any]) -> tuple[DataFile, dict[tuple[str, int], int], list[Rejected]]:
+def valid_part(tables: dict[str, Any]) -> tuple[Any, dict[tuple[str, int], int], list[Rejected]]:
     """The records of a file that fails validation that are valid on their own, so that they can still be checked
     against the other files; with, for each kept record, the index it had in its table; and the records refused,
     whose references are still checked."""
@@ -53,7 +53,7 @@ def valid_part(tables: dict[str, Any]) -> tuple[DataFile, dict[tuple[str, int], 
                 rejected.append((table, index, row))
                 continue
             places[(table, len(kept[table]) - 1)] = index
-    return DataFile(**kept), places, rejected
+    return data_file_type()(**kept), places, rejected
 
 
 def event(fields: dict[str, Any]) -> Event:
