@@ -288,3 +288,41 @@ def test_no_cache_reads_no_entry(tmp_path: Path) -> None:
     plant_foreign_catalog(store, "Planted")
     assert titles(store) == {"Planted"}  # the entry is believed when read: it is the user's own
     assert titles(store, "--no-cache") == {"Generated"}
+
+
+def test_a_catalog_from_the_cache_rebuilds_a_table_only_when_it_is_asked_for_and_equals_the_parsed_one(
+    tmp_path: Path,
+) -> None:
+    """Reading an entry rebuilds the events; the sources, organs, states, cities and claims stay marshal bytes
+    until a command asks for them (932 sources are read by no listing)."""
+    from otscli.models import DEFERRED
+
+    parsed = store_module.load_files([EDGES], cache=False)
+    store_module.load_files([EDGES], cache=True)  # writes the entry
+    cached = store_module.load_files([EDGES], cache=True)
+    assert set(cached.__dict__[DEFERRED]) == {"sources", "organs", "states", "cities", "claims"}
+    assert cached.events == parsed.events and "sources" not in cached.__dict__
+    assert cached.source_by_id == parsed.source_by_id  # the index asks for its table, which is rebuilt then
+    assert set(cached.__dict__[DEFERRED]) == {"organs", "states", "cities", "claims"}
+    assert cached == parsed  # comparing asks for every table
+    assert cached.__dict__[DEFERRED] == {}
+
+
+def test_an_entry_with_one_damaged_table_is_a_miss_not_a_later_error(tmp_path: Path) -> None:
+    """Each table is stored with its CRC-32 and every one is checked on reading, so that damage to a table no
+    command has asked for yet is found while the files can still be parsed afresh."""
+    import marshal
+
+    store = large_store(tmp_path / "big.toml")
+    titles(store)
+    (entry,) = cache_folder().iterdir()
+    key, (tables, checksums, *rest) = marshal.loads(entry.read_bytes())
+    sources = bytearray(tables[0])
+    sources[len(sources) // 2] ^= 0x01  # one bit of the sources' bytes
+    damaged = (bytes(sources), *tables[1:])
+    entry.write_bytes(marshal.dumps((key, (damaged, checksums, *rest))))
+    assert cache.decode_catalog((tables, checksums, *rest)).events  # the undamaged payload reads
+    with pytest.raises(ValueError, match="damaged"):
+        cache.decode_catalog((damaged, checksums, *rest))
+    assert titles(store) == {"Generated"}
+    assert edges("--data", str(store), "sources", "--json").code == 0

@@ -37,7 +37,7 @@ from otscli.kinds import KINDS
 from otscli.models import DATE_FIELDS, NESTED_RECORDS, Catalog, Event
 from otscli.xdg import base_folder
 
-FORMAT = 9  # the layout of an entry; raise it when the records change shape
+FORMAT = 10  # the layout of an entry; raise it when the records change shape
 MAX_ENTRY_BYTES = 1 << 30
 
 # real path, device, inode, size, mtime_ns, ctime_ns, and the name as shown: the catalog keeps that name
@@ -268,17 +268,19 @@ def _decoder(record_type: type[Any], dates: dict[DateParts, PartialDate]) -> Cal
             found = dates[parts] = PartialDate(*parts)  # checked again: a damaged entry is a miss
         return found
 
-    special = _conversions(names, date, lambda nested: _decoder(nested, dates))
-    new = object.__new__
+    special = [
+        (names[index], convert) for index, convert in _conversions(names, date, lambda nested: _decoder(nested, dates))
+    ]
+    count, new, set_attribute = len(names), object.__new__, object.__setattr__
 
     def decode(values: tuple[object, ...]) -> Any:
-        if len(values) != len(names):
+        if len(values) != count:
             raise ValueError(f"a {record_type.__name__} of another shape")
-        items = list(values)
-        for index, convert in special:
-            items[index] = convert(items[index])
+        fields = dict(zip(names, values, strict=False))  # as many: checked above
+        for name, convert in special:
+            fields[name] = convert(fields[name])
         record = new(record_type)
-        object.__setattr__(record, "__dict__", dict(zip(names, items, strict=True)))
+        set_attribute(record, "__dict__", fields)
         return record
 
     return decode
@@ -302,23 +304,34 @@ def _many(convert: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
 
 
 def encode_catalog(catalog: Catalog) -> tuple[object, ...]:
+    """The catalog as marshal data: each table marshalled apart, with its CRC-32, so that reading the entry can
+    leave the tables a command does not ask for as bytes (see decode_catalog)."""
     dates: dict[int, DateParts] = {}  # the catalog keeps every date alive, so no id is reused meanwhile
-    tables = tuple(tuple(map(_encoder(record_type, dates), getattr(catalog, table))) for table, record_type in _TABLES)
+    tables = tuple(
+        marshal.dumps(tuple(map(_encoder(record_type, dates), getattr(catalog, table))))  # type: ignore[arg-type]
+        for table, record_type in _TABLES
+    )
     origins = tuple(event.origin for event in catalog.events)  # one string object per file: marshal stores it once
-    return (*tables, None if catalog.as_of is None else str(catalog.as_of), catalog.files, origins)
+    checksums = tuple(map(zlib.crc32, tables))
+    return (tables, checksums, None if catalog.as_of is None else str(catalog.as_of), catalog.files, origins)
 
 
-def decode_catalog(payload: tuple[object, ...]) -> Catalog:
-    if len(payload) != len(_TABLES) + 3:
-        raise ValueError("a catalog of another shape")
-    *tables_payload, as_of, files, origins = payload
+def decode_catalog(payload: Any) -> Catalog:
+    """The catalog of an entry. Every table's checksum is checked now, so that damage is a miss here and not an
+    error later; the events are rebuilt now (every command but the registries' reads them), the other tables
+    (932 sources in the bundled record alone) only when a command first asks for them (models.DeferredTable)."""
+    tables, checksums, as_of, files, origins = payload
+    if len(tables) != len(_TABLES) or tuple(map(zlib.crc32, tables)) != checksums:
+        raise ValueError("a catalog of another shape, or damaged")
     dates: dict[DateParts, PartialDate] = {}
-    tables = {
-        table: list(map(_decoder(record_type, dates), records))  # type: ignore[call-overload]  # marshal gives objects
-        for (table, record_type), records in zip(_TABLES, tables_payload, strict=True)
-    }
-    for event, origin in zip(tables["events"], origins, strict=True):  # type: ignore[call-overload]
+
+    def decoded(record_type: type[Any], data: bytes) -> Callable[[], list[Any]]:
+        return lambda: list(map(_decoder(record_type, dates), marshal.loads(data)))
+
+    deferred = {table: decoded(record_type, data) for (table, record_type), data in zip(_TABLES, tables, strict=True)}
+    events: list[Event] = deferred.pop("events")()
+    for event, origin in zip(events, origins, strict=True):
         if origin != Event.origin:
             object.__setattr__(event, "origin", str(origin))
     as_of_date = None if as_of is None else PartialDate.parse(str(as_of))
-    return Catalog(**tables, as_of=as_of_date, files=tuple(map(str, files)))  # type: ignore[call-overload]
+    return Catalog.with_deferred_tables(deferred, events=events, as_of=as_of_date, files=tuple(map(str, files)))

@@ -9,6 +9,7 @@ carry the constraints and build their pydantic schema only when pydantic asks fo
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import field
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar, dataclass_transform, get_args
@@ -226,6 +227,25 @@ class Claim(Record):
     note: Prose = ""
 
 
+class DeferredTable:
+    """A table of a Catalog read from the cache, rebuilt when a command first asks for it: most commands need a
+    few of the six. A non-data descriptor: a Catalog made with its lists finds each in its own dict first and never
+    comes here."""
+
+    def __init__(self, table: str) -> None:
+        self.table = table
+
+    def __get__(self, catalog: Catalog | None, owner: type | None = None) -> Any:
+        if catalog is None:
+            return self
+        records = catalog.__dict__[DEFERRED].pop(self.table)()
+        catalog.__dict__[self.table] = records  # found before this descriptor from now on
+        return records
+
+
+DEFERRED = "_deferred_tables"
+
+
 IndexedRecord = TypeVar("IndexedRecord")
 
 
@@ -273,6 +293,14 @@ class Catalog(Frozen):
                 parts.setdefault(event.part_of, []).append(event)
         return parts
 
+    @classmethod
+    def with_deferred_tables(cls, deferred: dict[str, Callable[[], list[Any]]], **values: Any) -> Catalog:
+        """A catalog whose tables named in `deferred` are made by their function when first read, the others as
+        given in `values` (the cache's way to read only what a command asks for)."""
+        catalog = object.__new__(cls)
+        object.__setattr__(catalog, "__dict__", {**values, DEFERRED: dict(deferred)})
+        return catalog
+
     def parts_of(self, event: Event) -> list[Event]:
         """The acts (documents, appointments, designations) that happened at this meeting."""
         return self.parts_by_meeting.get(event.id, [])
@@ -290,3 +318,8 @@ class Catalog(Frozen):
     def sources_of(self, event: Event) -> list[Source]:
         """The sources an event cites, in its order."""
         return [self.source_by_id[source_id] for source_id in event.sources if source_id in self.source_by_id]
+
+
+for _table, _declared in Catalog.__dataclass_fields__.items():
+    if _declared.default_factory is list:  # the six tables
+        setattr(Catalog, _table, DeferredTable(_table))
