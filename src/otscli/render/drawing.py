@@ -8,7 +8,7 @@ imported only for colour and for tables.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -62,6 +62,27 @@ class Styled(NamedTuple):
             offset += len(text)
         return cls("".join(texts), tuple(spans))
 
+    @classmethod
+    def of_segments(cls, segments: Iterable[tuple[str, Style]]) -> Styled:
+        """Texts with their styles ("" for none), one after another: `assemble` for segments alone, without asking
+        what each part is (a timeline makes thousands)."""
+        texts: list[str] = []
+        spans: list[Span] = []
+        offset = 0
+        for text, style in segments:
+            end = offset + len(text)
+            if style and end > offset:
+                spans.append((offset, end, style))
+            texts.append(text)
+            offset = end
+        return cls("".join(texts), tuple(spans))
+
+    def followed_by(self, other: Styled) -> Styled:
+        """This text, then `other`, each with its styles."""
+        shift = len(self.plain)
+        moved = tuple((start + shift, end + shift, style) for start, end, style in other.spans)
+        return Styled(self.plain + other.plain, self.spans + moved)
+
     def after(self, margin: str) -> Styled:
         """The text with `margin` (unstyled) before it."""
         shift = len(margin)
@@ -71,9 +92,12 @@ class Styled(NamedTuple):
 
     def cut(self, begin: int, end: int) -> Styled:
         """The text from `begin` to `end`, each style kept over what of it falls there."""
-        spans = tuple((max(start, begin) - begin, min(stop, end) - begin, style)
-                      for start, stop, style in self.spans if max(start, begin) < min(stop, end))  # fmt: skip
-        return Styled(self.plain[begin:end], spans)
+        spans: list[Span] = []
+        for start, stop, style in self.spans:
+            first, last = (start if start > begin else begin), (stop if stop < end else end)
+            if first < last:
+                spans.append((first - begin, last - begin, style))
+        return Styled(self.plain[begin:end], tuple(spans))
 
     def rstrip(self) -> Styled:
         if not self.plain[-1:].isspace():

@@ -56,7 +56,7 @@ def hang(head: Styled, body: Styled, indent: int, width: int) -> list[Styled]:
     if laid.stacked:
         lines = [*(head.cut(begin, end) for begin, end in laid.head), *(piece.after(margin) for piece in pieces)]
     else:
-        lines = [Styled.assemble(head, pieces[0]), *(piece.after(margin) for piece in pieces[1:])]
+        lines = [head.followed_by(pieces[0]), *(piece.after(margin) for piece in pieces[1:])]
     return [line.rstrip() for line in lines]
 
 

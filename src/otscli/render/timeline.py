@@ -39,12 +39,12 @@ def drawing(
     patterns = [re.compile(re.escape(words), re.IGNORECASE) for words in highlight]
     out: Drawing = []
     for year, in_year in itertools.groupby(events, key=lambda event: event.first_day.year):
-        out.append(Styled.assemble(*year_rule(year, min(canvas.width, RULE_WIDTH))))
+        out.append(Styled.of_segments(year_rule(year, min(canvas.width, RULE_WIDTH))))
         for event in in_year:
-            head = Styled.assemble(*date_head(event, date_width))
+            head = Styled.of_segments(date_head(event, date_width))
             if cells:
-                head = Styled.assemble(head, (cells[event.id].ljust(cell_width), "blue"))
-            body = Styled.assemble(*entry(event, catalog))
+                head = head.followed_by(Styled.of(cells[event.id].ljust(cell_width), "blue"))
+            body = Styled.of_segments(entry(event, catalog))
             for pattern in patterns:
                 body = body.highlighted(pattern, "reverse")
             out += hang(head, body, date_width + 3 + cell_width, canvas.width)
@@ -85,7 +85,7 @@ def anniversaries(items: Sequence[Anniversary], catalog: Catalog, canvas: Canvas
             (years_ago(item.years_ago).ljust(ago_width), "bold"), "  ",
             (item.event.display_date.ljust(date_width), "cyan"), " ", MARKERS[item.event.status], " ",
         )  # fmt: skip
-        out += hang(head, Styled.assemble(*entry(item.event, catalog)), ago_width + date_width + 5, canvas.width)
+        out += hang(head, Styled.of_segments(entry(item.event, catalog)), ago_width + date_width + 5, canvas.width)
     return out
 
 
