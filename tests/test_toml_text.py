@@ -51,6 +51,7 @@ def test_a_line_opening_brackets_is_found_at_the_very_start_and_at_the_position_
     assert line_opening_brackets(text, 6) == 6  # a line that starts at the position counts
     assert line_opening_brackets(text, 7) == -1  # "[[" inside a line is no line opening with it
     assert line_opening_brackets("x = 1\n[[a]]\n", 0) == 6
+    assert line_opening_brackets("\n[[a]]\n", 0) == 1 and line_opening_brackets("\n[[a]]\n", 1) == 1
 
 
 def test_a_file_that_starts_with_a_header_is_cut_there_and_read_the_same() -> None:
