@@ -60,6 +60,14 @@ def test_assemble_joins_parts_as_rich_does() -> None:
     assert Styled.assemble() == Styled("")
 
 
+def test_after_puts_an_unstyled_margin_before_the_text_as_rich_assembles_it() -> None:
+    agrees(LINE.after("  "), Text.assemble("  ", rich_of(LINE)))
+    assert Styled("ab", ((0, 1, "bold"), (1, 2, "red"))).after("   ") == Styled(
+        "   ab", ((3, 4, "bold"), (4, 5, "red"))
+    )
+    assert LINE.after("") == LINE
+
+
 def test_cut_keeps_what_of_each_style_falls_in_the_piece_as_rich_slicing_does() -> None:
     for begin, end in [(0, 16), (0, 5), (5, 16), (2, 12), (6, 10), (10, 16), (4, 4), (12, 14)]:
         agrees(LINE.cut(begin, end), rich_of(LINE)[begin:end])
@@ -73,6 +81,7 @@ def test_rstrip_drops_trailing_spaces_and_the_styles_that_fall_only_on_them() ->
     agrees(line.rstrip(), theirs)
     assert line.rstrip() == Styled("ab c", ((0, 4, "bold"), (3, 4, "red")))
     assert LINE.rstrip() is LINE  # nothing to strip: the same line
+    assert Styled("ab ", ((0, 3, "bold"),)).rstrip() == Styled("ab", ((0, 2, "bold"),))  # one space alone
     assert Styled("   ", ((0, 3, "bold"),)).rstrip() == Styled("")
 
 

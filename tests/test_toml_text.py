@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from otscli.toml_text import bounds, in_pieces, loads
+from otscli.toml_text import bounds, in_pieces, line_opening_brackets, loads
 
 HERE = Path(__file__).parent
 FILES = [HERE.parent / "data" / "events.toml", *sorted((HERE / "data").glob("*.toml"))]
@@ -34,6 +34,66 @@ def test_pieces_start_before_the_first_array_header_then_at_one_every_so_many_ch
     assert bounds(text, piece_chars=40) == [0, 11, 69, 126, len(text)]
     assert bounds("a = 1\n", piece_chars=1) == [0, 6] and bounds("", piece_chars=1) == [0]
     assert bounds("[[a.b]]\nc = 1\n[[ d ]]\n", piece_chars=1) == [0, 22]  # only bare names, written tight
+
+
+def test_a_piece_ends_at_the_first_header_at_least_piece_chars_on_not_one_sooner() -> None:
+    text = "format = 1\n[[source]]\nid = 's'\n" + "".join(f"[[event]]\nid = '{n}'\n" for n in range(6))
+    assert bounds(text, piece_chars=19) == [0, 11, 31, 50, 69, 88, 107, 126, 145]  # every header
+    assert bounds(text, piece_chars=20) == [0, 11, 31, 69, 107, 145]  # 31 is exactly 20 on from 11
+    assert bounds(text, piece_chars=21) == [0, 11, 50, 88, 126, 145]
+    assert bounds(text, piece_chars=39) == [0, 11, 50, 107, 145]  # 88 is 38 on from 50: too soon
+
+
+def test_a_line_opening_brackets_is_found_at_the_very_start_and_at_the_position_itself() -> None:
+    text = "[[a]]\n[[b]]\nx = '[['\n"
+    assert line_opening_brackets(text, 0) == 0
+    assert line_opening_brackets(text, 1) == 6
+    assert line_opening_brackets(text, 6) == 6  # a line that starts at the position counts
+    assert line_opening_brackets(text, 7) == -1  # "[[" inside a line is no line opening with it
+    assert line_opening_brackets("x = 1\n[[a]]\n", 0) == 6
+    assert line_opening_brackets("\n[[a]]\n", 0) == 1 and line_opening_brackets("\n[[a]]\n", 1) == 1
+
+
+def test_a_file_that_starts_with_a_header_is_cut_there_and_read_the_same() -> None:
+    text = "[[event]]\nid = 'a'\n[[event]]\nid = 'b'\n[[event]]\nid = 'c'\n"
+    assert bounds(text, piece_chars=1) == [0, 0, 19, 38, 57]  # the first piece, before the first header, is empty
+    assert in_pieces(text, piece_chars=1) == {"event": [{"id": "a"}, {"id": "b"}, {"id": "c"}]}  # in order
+
+
+def test_a_header_with_a_comment_is_cut_before_and_one_with_more_than_a_bare_name_is_not() -> None:
+    text = "[[event]] # one\nid = 'a'\n[[event]]\t# two\nid = 'b'\n[[event]] x\n"
+    assert bounds(text, piece_chars=1) == [0, 0, 25, len(text)]
+    joined = "[[event]]  # one\nid = 'a'\n[[event]]\nid = 'b'\n[[event.sub]]\nx = 1\n"
+    assert bounds(joined, piece_chars=1) == [0, 0, 26, len(joined)]
+    assert repr(in_pieces(joined, piece_chars=1)) == repr(tomli.loads(joined))
+
+
+def test_a_file_with_crlf_line_ends_reads_as_tomli_reads_it() -> None:
+    text = "format = 1\r\n[[event]]\r\nid = 'a'\r\n[[event]] # b\r\nid = 'b'\r\n[[event]]\r\nid = 'c'\r\n"
+    assert repr(loads(text)) == repr(tomli.loads(text))
+    assert [event["id"] for event in loads(text)["event"]] == ["a", "b", "c"]
+    pieces = in_pieces(text, piece_chars=1)
+    assert pieces is None or repr(pieces) == repr(tomli.loads(text))
+
+
+def test_a_header_line_inside_a_literal_multi_line_string_leaves_the_file_to_tomli() -> None:
+    text = "[[event]]\nid = 'a'\nsummary = '''\n[[event]]\n'''\n[[event]]\nid = 'b'\n"
+    assert in_pieces(text, piece_chars=1) is None
+    assert loads(text) == tomli.loads(text) and loads(text)["event"][0]["summary"] == "[[event]]\n"
+
+
+def test_a_table_in_two_pieces_is_left_to_tomli_which_merges_it() -> None:
+    text = "[[event]]\nid = 'a'\n[organ.x]\nn = 1\n[[event]]\nid = 'b'\n[organ.y]\nn = 2\n"
+    assert in_pieces(text, piece_chars=1) is None
+    assert loads(text) == tomli.loads(text) and loads(text)["organ"] == {"x": {"n": 1}, "y": {"n": 2}}
+    assert repr(in_pieces(text, piece_chars=10_000)) == repr(tomli.loads(text))  # one piece after the first
+
+
+def test_a_key_of_the_first_piece_repeated_later_is_left_to_tomli() -> None:
+    text = "event = []\n[[source]]\nid = 's'\n[[event]]\nid = 'a'\n"
+    assert in_pieces(text, piece_chars=1) is None
+    with pytest.raises(tomli.TOMLDecodeError):
+        loads(text)
 
 
 @pytest.mark.parametrize(

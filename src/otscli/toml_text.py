@@ -67,7 +67,7 @@ def bounds(text: str, piece_chars: int) -> list[int]:
     starts = [0]
     position = 0
     while (line := line_opening_brackets(text, position)) >= 0:
-        if _ARRAY_HEADER.match(text, line) and (len(starts) == 1 or line - starts[-1] >= piece_chars):
+        if _ARRAY_HEADER.match(text, line):  # found at `position` or after: `piece_chars` on from the last start
             starts.append(line)
             position = line + piece_chars
         else:
