@@ -20,9 +20,9 @@ import re
 from typing import Any
 
 PIECE_CHARS = 1 << 16
-# A line that is an `[[array]]` header of a bare name and nothing else. Inside a multi-line string such a line would
-# cut the string in two, and the piece before could not be read: the whole file goes to tomli then.
-_ARRAY_HEADER = re.compile(r"^\[\[[A-Za-z0-9_-]+\]\][ \t]*(?:#[^\n]*)?$", re.MULTILINE)
+# A line that is an `[[array]]` header of a bare name and nothing else, ended by LF or CRLF. Inside a multi-line
+# string such a line would cut the string in two, and the piece before could not be read: the file goes to tomli.
+_ARRAY_HEADER = re.compile(r"^\[\[[A-Za-z0-9_-]+\]\][ \t]*(?:#[^\r\n]*)?\r?$", re.MULTILINE)
 
 
 def loads(text: str) -> dict[str, Any]:
