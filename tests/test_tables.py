@@ -98,7 +98,7 @@ def test_beside_a_short_id_the_title_keeps_twenty_columns(catalog: Catalog, widt
 
 KIND_PLACE_ID_COLUMNS = (
     Column("Date", no_wrap=True),
-    Column("Event", ratio=1),
+    Column("Event"),
     Column("Kind", max_width=16),
     Column("Place", max_width=20),
     Column("Id", no_wrap=True),
@@ -146,7 +146,7 @@ def test_at_middle_width_kind_and_place_go_dim_under_the_title_and_the_id_keeps_
     chosen = [event(catalog, name) for name in SHORT_IDS]
     assert tables.events(chosen, catalog, Canvas(110)) == [
         Grid(
-            (Column("Date", no_wrap=True), Column("Event", ratio=1), Column("Id", no_wrap=True)),
+            (Column("Date", no_wrap=True), Column("Event"), Column("Id", no_wrap=True)),
             (
                 (
                     plain("2019"),
@@ -169,7 +169,7 @@ def test_narrower_the_id_goes_cyan_under_kind_and_place_and_an_event_with_no_pla
     chosen = [event(catalog, "2019-summit"), event(catalog, "2020-05-06-two-sources")]
     assert tables.events(chosen, catalog, Canvas(68)) == [
         Grid(
-            (Column("Date", no_wrap=True), Column("Event", ratio=1)),
+            (Column("Date", no_wrap=True), Column("Event")),
             (
                 (
                     plain("2019"),

@@ -138,7 +138,6 @@ class Column(NamedTuple):
     width: int | None = None
     max_width: int | None = None
     no_wrap: bool = False
-    ratio: int | None = None
 
 
 class Grid(NamedTuple):
@@ -171,7 +170,7 @@ def rich_table(grid: Grid) -> Table:
     table = Table(show_edge=False, header_style="bold", pad_edge=False)
     for column in grid.columns:
         table.add_column(column.header, overflow="fold", width=column.width, max_width=column.max_width,
-                         no_wrap=column.no_wrap, ratio=column.ratio)  # fmt: skip
+                         no_wrap=column.no_wrap)  # fmt: skip
     for row in grid.rows:
         table.add_row(*map(rich_text, row))
     return table

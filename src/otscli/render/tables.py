@@ -29,7 +29,7 @@ def table_layout(events: Sequence[Event], width: int) -> str:
 
 EVENT_COLUMNS = {
     "Date": Column("Date", no_wrap=True),
-    "Event": Column("Event", ratio=1),  # the title takes what is left
+    "Event": Column("Event"),  # folded where the table is too wide; date and id never are
     "Kind": Column("Kind", max_width=KIND_WIDTH),
     "Place": Column("Place", max_width=PLACE_WIDTH),
     "Id": Column("Id", no_wrap=True),
