@@ -60,6 +60,21 @@ def test_assemble_joins_parts_as_rich_does() -> None:
     assert Styled.assemble() == Styled("")
 
 
+def test_of_segments_joins_texts_with_their_styles_as_rich_assembles_them() -> None:
+    segments = [("ab", "bold"), ("", "dim"), (" ", ""), ("cd", "blue"), ("e", "")]
+    agrees(Styled.of_segments(segments), Text.assemble(*segments))
+    assert Styled.of_segments(segments) == Styled("ab cde", ((0, 2, "bold"), (3, 5, "blue")))
+    assert Styled.of_segments(iter(segments)) == Styled.of_segments(segments)  # any iterable, read once
+    assert Styled.of_segments([]) == Styled("")
+
+
+def test_followed_by_joins_two_texts_each_with_its_styles_as_rich_does() -> None:
+    head = Styled("2019 ● ", ((0, 4, "cyan"),))
+    agrees(head.followed_by(LINE), Text.assemble(rich_of(head), rich_of(LINE)))
+    assert head.followed_by(Styled("x", ((0, 1, "bold"),))) == Styled("2019 ● x", ((0, 4, "cyan"), (7, 8, "bold")))
+    assert Styled("").followed_by(LINE) == LINE and LINE.followed_by(Styled("")) == LINE
+
+
 def test_after_puts_an_unstyled_margin_before_the_text_as_rich_assembles_it() -> None:
     agrees(LINE.after("  "), Text.assemble("  ", rich_of(LINE)))
     assert Styled("ab", ((0, 1, "bold"), (1, 2, "red"))).after("   ") == Styled(
