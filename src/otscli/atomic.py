@@ -25,7 +25,7 @@ from otscli.errors import DataError, UsageError, printable
 TEMP_SUFFIX = ".ots-tmp"
 RENAME_EXCHANGE = 2  # renameat2(2): swap two names atomically
 AT_FDCWD = -100
-DESCRIPTOR_NAMES = re.compile(r"/dev/(?:fd/(\d+)|std(out|err))|/proc/self/fd/(\d+)")
+DESCRIPTOR_NAMES = r"/dev/(?:fd/(\d+)|std(out|err))|/proc/self/fd/(\d+)"  # compiled on first use: -o is rare
 
 
 class Ownership(Protocol):
@@ -172,7 +172,7 @@ def current_umask() -> int:
 
 def inherited_descriptor(name: str) -> int | None:
     """The descriptor that /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N names, or None."""
-    match = DESCRIPTOR_NAMES.fullmatch(name)
+    match = re.fullmatch(DESCRIPTOR_NAMES, name)
     if match is None:
         return None
     number, standard, proc = match.groups()

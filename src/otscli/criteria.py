@@ -7,14 +7,16 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from otscli.counting import GROUPINGS, Grouping
 from otscli.dates import PartialDate
 from otscli.errors import UsageError, printable
 from otscli.models import KIND_LABELS, KINDS, MEETING_FORMATS, STATUSES, Catalog
 from otscli.names import Named, build_index
 from otscli.query import Filter, KindLabel, YearSpan, search_terms
+
+if TYPE_CHECKING:
+    from otscli.counting import Grouping
 
 
 class EmptySpan(UsageError):
@@ -138,6 +140,8 @@ def grouping(value: str) -> Grouping:
     meant = GROUPING_WORDS.get(value.strip().lower())
     if meant is not None:
         raise UsageError(f"unknown --by value {printable(value)!r}; did you mean {meant}?")
+    from otscli.counting import GROUPINGS
+
     chosen = choose("--by value", value, GROUPINGS)
     return next(name for name in GROUPINGS if name == chosen)
 

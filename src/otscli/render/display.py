@@ -1,7 +1,5 @@
 """What the global options chose for drawing: colour and paging, made once a run and handed to what draws."""
 
-from __future__ import annotations
-
 from typing import Literal, NamedTuple
 
 ColourChoice = Literal["auto", "always", "never"]

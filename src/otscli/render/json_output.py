@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
-from otscli.counting import Anniversary, Count
 from otscli.dates import PartialDate
 from otscli.models import DATE_FIELDS, NESTED_RECORDS, Catalog, Event, Record
 from otscli.render import indented
 
 if TYPE_CHECKING:
+    from otscli.counting import Anniversary, Count
     from otscli.render import output_types
 
 DERIVED_EVENT_FIELDS = ("overdue", "origin")  # keys of an event's JSON that are worked out, after the stored ones
