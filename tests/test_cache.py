@@ -296,16 +296,23 @@ def test_a_catalog_from_the_cache_rebuilds_a_table_only_when_it_is_asked_for_and
     """Reading an entry rebuilds the events; the sources, organs, states, cities and claims stay marshal bytes
     until a command asks for them (932 sources are read by no listing)."""
     from otscli.models import DEFERRED
+    from otscli.names import fold
+    from otscli.query import FOLDED_TEXTS, folded_texts
 
     parsed = store_module.load_files([EDGES], cache=False)
     store_module.load_files([EDGES], cache=True)  # writes the entry
     cached = store_module.load_files([EDGES], cache=True)
-    assert set(cached.__dict__[DEFERRED]) == {"sources", "organs", "states", "cities", "claims"}
+    assert set(cached.__dict__[DEFERRED]) == {"sources", "organs", "states", "cities", "claims", FOLDED_TEXTS}
     assert cached.events == parsed.events and "sources" not in cached.__dict__
     assert cached.source_by_id == parsed.source_by_id  # the index asks for its table, which is rebuilt then
-    assert set(cached.__dict__[DEFERRED]) == {"organs", "states", "cities", "claims"}
+    assert set(cached.__dict__[DEFERRED]) == {"organs", "states", "cities", "claims", FOLDED_TEXTS}
     assert cached == parsed  # comparing asks for every table
-    assert cached.__dict__[DEFERRED] == {}
+    assert set(cached.__dict__[DEFERRED]) == {FOLDED_TEXTS}
+    # the events' folded texts, kept for a search, are those folding gives, each once
+    assert folded_texts(cached) == folded_texts(parsed) and len(folded_texts(parsed)) == len(parsed.events)
+    event = next(event for event in parsed.events if event.outcomes or event.tags)
+    text = " ".join([event.title, event.summary, *event.outcomes, *event.tags, event.id])
+    assert folded_texts(cached)[event.id] == fold(text) and cached.__dict__[DEFERRED] == {}
 
 
 def test_an_entry_with_one_damaged_table_is_a_miss_not_a_later_error(tmp_path: Path) -> None:

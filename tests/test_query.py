@@ -6,11 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
 
-from conftest import EDGES, MORE, ONE_EVENT, edges, examples, ids, ots
-from otscli.names import fold
+from conftest import EDGES, MORE, ONE_EVENT, edges, ids, ots
 
 DATA = ["--no-bundled", "--data", str(EDGES), "--data", str(MORE)]
 
@@ -100,25 +97,3 @@ def test_search_finds_every_name_of_what_a_word_names_and_nothing_by_accident(tm
     assert [event["id"] for event in elders] == ["2002-coe-meets"]  # a three-letter id counts
     assert edges("search", "xx", "--json").json() == []  # the fields are joined by spaces, nothing more
     assert edges("search", "— summit", "--json").json() == edges("search", "summit", "--json").json()
-
-
-@settings(max_examples=examples(150), deadline=None)
-@example("Xi'an and Xi`an, OTS+ at A_B", ["xian", "ots+", "a b"])
-@example("Sum'mit", ["SUMMIT"])
-@given(
-    st.text(st.sampled_from("ab Ab-'`+.,_\u00e9\u0131"), max_size=30),
-    st.lists(st.text(st.sampled_from("ab Ab'+\u00e9"), min_size=1, max_size=6), min_size=1, max_size=3),
-)
-def test_ruling_out_by_the_lower_cased_text_never_rules_out_what_the_folded_text_holds(
-    title: str, words: list[str]
-) -> None:
-    """A search looks for every term in the folded text, but first rules out ASCII events whose lower-cased text
-    lacks a word: that must never rule out an event the folded text matches (apostrophes, "+", "_", case)."""
-    from otscli.dates import PartialDate
-    from otscli.models import Catalog, Event
-    from otscli.query import contains_terms, search_terms
-
-    event = Event(id="x", date=PartialDate(2020), title=title, kind="meeting", sources=("s",))
-    terms = search_terms(" ".join(f'"{word}"' for word in words), Catalog())
-    haystack = f" {fold(' '.join([event.title, event.summary, event.id]))} "
-    assert contains_terms(event, terms) == all(any(spelling in haystack for spelling in term) for term in terms)

@@ -37,7 +37,7 @@ from otscli.kinds import KINDS
 from otscli.models import DATE_FIELDS, NESTED_RECORDS, Catalog, Event
 from otscli.xdg import base_folder
 
-FORMAT = 10  # the layout of an entry; raise it when the records change shape
+FORMAT = 11  # the layout of an entry; raise it when the records change shape
 MAX_ENTRY_BYTES = 1 << 30
 
 # real path, device, inode, size, mtime_ns, ctime_ns, and the name as shown: the catalog keeps that name
@@ -304,13 +304,17 @@ def _many(convert: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
 
 
 def encode_catalog(catalog: Catalog) -> tuple[object, ...]:
-    """The catalog as marshal data: each table marshalled apart, with its CRC-32, so that reading the entry can
-    leave the tables a command does not ask for as bytes (see decode_catalog)."""
+    """The catalog as marshal data: each table marshalled apart, then the events' folded texts that a search
+    reads (otscli.query.folded_texts), each with its CRC-32, so that reading the entry can leave what a command
+    does not ask for as bytes (see decode_catalog)."""
+    from otscli.query import folded_texts
+
     dates: dict[int, DateParts] = {}  # the catalog keeps every date alive, so no id is reused meanwhile
-    tables = tuple(
-        marshal.dumps(tuple(map(_encoder(record_type, dates), getattr(catalog, table))))  # type: ignore[arg-type]
-        for table, record_type in _TABLES
-    )
+    tables = (
+        *(marshal.dumps(tuple(map(_encoder(record_type, dates), getattr(catalog, table))))  # type: ignore[arg-type]
+          for table, record_type in _TABLES),
+        marshal.dumps(folded_texts(catalog)),
+    )  # fmt: skip
     origins = tuple(event.origin for event in catalog.events)  # one string object per file: marshal stores it once
     checksums = tuple(map(zlib.crc32, tables))
     return (tables, checksums, None if catalog.as_of is None else str(catalog.as_of), catalog.files, origins)
@@ -320,15 +324,21 @@ def decode_catalog(payload: Any) -> Catalog:
     """The catalog of an entry. Every table's checksum is checked now, so that damage is a miss here and not an
     error later; the events are rebuilt now (every command but the registries' reads them), the other tables
     (932 sources in the bundled record alone) only when a command first asks for them (models.DeferredTable)."""
+    from otscli.query import FOLDED_TEXTS
+
     tables, checksums, as_of, files, origins = payload
-    if len(tables) != len(_TABLES) or tuple(map(zlib.crc32, tables)) != checksums:
+    if len(tables) != len(_TABLES) + 1 or tuple(map(zlib.crc32, tables)) != checksums:
         raise ValueError("a catalog of another shape, or damaged")
     dates: dict[DateParts, PartialDate] = {}
 
     def decoded(record_type: type[Any], data: bytes) -> Callable[[], list[Any]]:
         return lambda: list(map(_decoder(record_type, dates), marshal.loads(data)))
 
-    deferred = {table: decoded(record_type, data) for (table, record_type), data in zip(_TABLES, tables, strict=True)}
+    *table_data, folded = tables
+    deferred = {
+        table: decoded(record_type, data) for (table, record_type), data in zip(_TABLES, table_data, strict=True)
+    }
+    deferred[FOLDED_TEXTS] = lambda: marshal.loads(folded)
     events: list[Event] = deferred.pop("events")()
     for event, origin in zip(events, origins, strict=True):
         if origin != Event.origin:

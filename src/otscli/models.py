@@ -301,6 +301,14 @@ class Catalog(Frozen):
         object.__setattr__(catalog, "__dict__", {**values, DEFERRED: dict(deferred)})
         return catalog
 
+    def derived(self, name: str, make: Callable[[Catalog], Any]) -> Any:
+        """A value worked out from the whole catalog (by `make`) once, or read from the cache entry that keeps it
+        beside the tables (otscli.cache); then kept."""
+        if name not in self.__dict__:
+            deferred = self.__dict__.get(DEFERRED, {}).pop(name, None)
+            self.__dict__[name] = deferred() if deferred is not None else make(self)
+        return self.__dict__[name]
+
     def parts_of(self, event: Event) -> list[Event]:
         """The acts (documents, appointments, designations) that happened at this meeting."""
         return self.parts_by_meeting.get(event.id, [])

@@ -52,7 +52,7 @@ class Filter(NamedTuple):
             and (not self.statuses or event.status in self.statuses)
             and (not self.tags or not self.tags.isdisjoint(event.tags))
             and (not self.numbers or event.number in self.numbers)
-            and (not self.terms or contains_terms(event, self.terms))
+            and (not self.terms or contains_terms(event, self.terms, catalog))
         )
 
 
@@ -89,20 +89,25 @@ def hosted_in(event: Event, catalog: Catalog, states: frozenset[str]) -> bool:
 Term = tuple[str, ...]
 
 
-def contains_terms(event: Event, terms: Sequence[Term]) -> bool:
+def contains_terms(event: Event, terms: Sequence[Term], catalog: Catalog) -> bool:
     """Every term appears, in one of its spellings, in the title, summary, outcomes, tags or id."""
-    text = " ".join([event.title, event.summary, *event.outcomes, *event.tags, event.id])
-    if text.isascii() and not might_contain(text.lower().replace("'", "").replace("`", ""), terms):
-        return False
-    haystack = f" {fold(text)} "
+    haystack = f" {folded_texts(catalog)[event.id]} "
     return all(any(spelling in haystack for spelling in term) for term in terms)
 
 
-def might_contain(lowered: str, terms: Sequence[Term]) -> bool:
-    """Whether every term might appear in ASCII text once folded: each word of one of its spellings is in the
-    text, lower-cased without apostrophes, as folding leaves words. Folding the text is the slow part of a
-    search, and most events are ruled out by this alone."""
-    return all(any(all(word in lowered for word in spelling.split()) for spelling in term) for term in terms)
+FOLDED_TEXTS = "folded_texts"
+
+
+def folded_texts(catalog: Catalog) -> dict[str, str]:
+    """Each event's searchable text (title, summary, outcomes, tags, id), folded, by event id: worked out once a
+    catalog, and kept in the cache entry beside it, as folding is the slow part of a search."""
+
+    def fold_all(catalog: Catalog) -> dict[str, str]:
+        return {event.id: fold(" ".join([event.title, event.summary, *event.outcomes, *event.tags, event.id]))
+                for event in catalog.events}  # fmt: skip
+
+    texts: dict[str, str] = catalog.derived(FOLDED_TEXTS, fold_all)
+    return texts
 
 
 def search_terms(text: str, catalog: Catalog) -> tuple[Term, ...]:
