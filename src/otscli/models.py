@@ -238,9 +238,10 @@ class DeferredTable:
     def __get__(self, catalog: Catalog | None, owner: type | None = None) -> Any:
         if catalog is None:
             return self
-        records = catalog.__dict__[DEFERRED].pop(self.table)()
-        catalog.__dict__[self.table] = records  # found before this descriptor from now on
-        return records
+        return catalog.derived(self.table, self.not_kept)  # kept in the catalog: found before this from now on
+
+    def not_kept(self, catalog: Catalog) -> Any:
+        raise AttributeError(f"this catalog was made without its {self.table}")
 
 
 DEFERRED = "_deferred_tables"
